@@ -1,0 +1,43 @@
+# Two commands set up a fresh machine and do the work: `make serve` and `make test`.
+# Every target below installs what it needs first (a virtualenv in .venv from the pinned requirements).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+
+.PHONY: serve build check test bench audit browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## serve: preview the site at http://127.0.0.1:$(PORT)/ with live reload
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+## build: build the site strictly (any warning fails) into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+## check: validate content/*.yaml; errors as file:line:column
+check: $(STAMP)
+	$(BIN)/python -m macros check
+
+## test: every test, browser tests included (installs Debian's Chromium when missing)
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+## bench: print load, validate and build timings on synthetic content
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## browser: Debian's Chromium for the browser tests
+browser:
+	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

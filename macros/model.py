@@ -1,0 +1,281 @@
+"""The typed, immutable model of the site's content.
+
+Plain frozen dataclasses: no YAML, no MkDocs, no HTML. `loader` builds them from `content/*.yaml`,
+`render` turns them into page fragments. Every record carries the `Location` of its YAML node so that
+any later check can still point an editor at `file:line:column`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+from .dates import PartialDate
+
+__all__ = [
+    "Location",
+    "Quantity",
+    "Role",
+    "Actor",
+    "Event",
+    "Claim",
+    "Figure",
+    "Source",
+    "Place",
+    "Era",
+    "Term",
+    "Content",
+    "ACTOR_KINDS",
+    "CLAIM_STATUSES",
+    "PLACE_KINDS",
+    "QUANTITY_KINDS",
+]
+
+ACTOR_KINDS = (
+    "person",
+    "state",
+    "government-body",
+    "international-organisation",
+    "ngo",
+    "armed-group",
+    "de-facto-authority",
+    "media",
+    "court",
+    "other",
+)
+CLAIM_STATUSES = ("current", "superseded", "disputed", "misreport")
+PLACE_KINDS = (
+    "country",
+    "region",
+    "city",
+    "town",
+    "village",
+    "district",
+    "road",
+    "checkpoint",
+    "border-crossing",
+    "site",
+)
+QUANTITY_KINDS = ("exact", "about", "at-least", "more-than", "at-most", "range")
+
+ClaimStatus = Literal["current", "superseded", "disputed", "misreport"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a record or field was written: shown to editors as `file:line:column` (1-based)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as a source gave it: exact, approximate, a bound ("at least 200") or a range.
+
+    `low`/`high` hold the bounds; for `exact` and `about` both equal the value; for a lower bound
+    `high` is None, for an upper bound `low` is None."""
+
+    kind: Literal["exact", "about", "at-least", "more-than", "at-most", "range"]
+    low: int | float | None
+    high: int | float | None
+
+    @property
+    def representative(self) -> int | float:
+        """One number for charts and sorting: the value, the bound, or a range's midpoint."""
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2 if self.kind == "range" else self.low
+        return self.low if self.low is not None else self.high  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    of: str | None = None  # actor id of the body the role was held in, if any
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    roles: tuple[Role, ...] = ()
+    affiliation: str | None = None  # actor id
+    aliases: tuple[str, ...] = ()  # other names and spellings: Vardanyan / Vardanian
+    description: str | None = None  # short Markdown
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    summary: str  # short Markdown
+    era: str  # era id
+    sources: tuple[str, ...]  # source ids, at least one
+    end: PartialDate | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    value: Quantity
+    as_of: PartialDate
+    claimed_by: str  # actor id
+    source: str  # source id
+    status: ClaimStatus
+    method: str | None = None  # e.g. "border crossings" vs "registrations"
+    note: str | None = None  # short Markdown
+    correction: str | None = None  # source id that corrected a misreport
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    label: str
+    unit: str  # "people", "deaths", "USD", "EUR"…
+    claims: tuple[Claim, ...]
+    era: str | None = None
+    description: str | None = None  # short Markdown
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def history(self) -> tuple[Claim, ...]:
+        """Claims in the order they were made (as-of), oldest first."""
+        return tuple(sorted(self.claims, key=lambda c: c.as_of.sort_key))
+
+    @property
+    def latest(self) -> Claim | None:
+        """The most recent claim with status `current`, else the most recent that is not a misreport."""
+        history = self.history
+        for wanted in (("current",), ("disputed", "superseded")):
+            for claim in reversed(history):
+                if claim.status in wanted:
+                    return claim
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    url: str  # https only
+    published: PartialDate
+    accessed: PartialDate
+    author: str | None = None
+    language: str | None = None  # BCP 47 tag: en, hy, az, ru, ar…
+    archive_url: str | None = None
+    via: str | None = None  # for a reprint: where it was read (the url is the reprint's)
+    note: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    # English forms first: one name, or two where Armenian and Azerbaijani usage differ, in the
+    # order the naming policy gives (see docs/names.md). Then native forms by language: hy, az, ru.
+    english: tuple[str, ...]
+    kind: str
+    coordinates: tuple[float, float]  # latitude, longitude (WGS 84)
+    native: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        """The site's label: 'Stepanakert/Khankendi' where there are two names."""
+        return "/".join(self.english)
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    title: str
+    start: PartialDate
+    end: PartialDate
+    summary: str
+    page: str | None = None  # docs page that tells this period, e.g. "background/first-war.md"
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    term: str
+    definition: str  # short Markdown
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site says, validated. Collections keep file order; lookups are by id."""
+
+    eras: tuple[Era, ...] = ()
+    events: tuple[Event, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[Source, ...] = ()
+    places: tuple[Place, ...] = ()
+    glossary: tuple[Term, ...] = ()
+
+    def __post_init__(self) -> None:
+        index: dict[str, object] = {}
+        for group in (self.eras, self.events, self.actors, self.figures, self.sources, self.places, self.glossary):
+            for record in group:
+                index.setdefault(record.id, record)
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    def get(self, record_id: str) -> object | None:
+        return self._index.get(record_id)  # type: ignore[attr-defined]
+
+    def era(self, record_id: str) -> Era:
+        return _typed(self, record_id, Era)
+
+    def event(self, record_id: str) -> Event:
+        return _typed(self, record_id, Event)
+
+    def actor(self, record_id: str) -> Actor:
+        return _typed(self, record_id, Actor)
+
+    def figure(self, record_id: str) -> Figure:
+        return _typed(self, record_id, Figure)
+
+    def source(self, record_id: str) -> Source:
+        return _typed(self, record_id, Source)
+
+    def place(self, record_id: str) -> Place:
+        return _typed(self, record_id, Place)
+
+    def term(self, record_id: str) -> Term:
+        return _typed(self, record_id, Term)
+
+    @property
+    def events_by_date(self) -> tuple[Event, ...]:
+        return tuple(sorted(self.events, key=lambda e: e.date.sort_key))
+
+
+def _typed(content: Content, record_id: str, kind: type):
+    record = content.get(record_id)
+    if not isinstance(record, kind):
+        what = kind.__name__.lower()
+        raise KeyError(f"no {what} with id '{record_id}'")
+    return record
