@@ -1,0 +1,160 @@
+"""The MkDocs adapter: mkdocs-macros calls `define_env` once per build; everything else lives in `render`.
+
+Nothing MkDocs-related is imported at module level, so `python -m macros check` works without a site."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+# mkdocs counts warnings from loggers under "mkdocs", so `--strict` sees ours.
+log = logging.getLogger("mkdocs.plugins.karabakh")
+
+CONTENT_DIR_ENV = "CONTENT_DIR"  # tests point the build at fixture content with this
+INLINE_MACROS = ("cite", "event", "actor", "place", "term", "value")
+BLOCK_MACROS = ("figure", "claims", "timeline")
+INDEX_MACROS = ("people_index", "figures_index", "sources_index", "places_index", "glossary_index")
+
+# cite("a", 'b') calls in page prose, for the Sources page's back-links.
+_CITE_CALL = re.compile(r"\bcite\(([^)]*)\)")
+_STRING = re.compile(r"""["']([^"']+)["']""")
+_H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+
+
+@dataclass
+class _Loaded:
+    """One load of the content, reused while no content or docs file changes (mkdocs serve rebuilds)."""
+
+    stamp: tuple
+    renderer: object | None  # render.Renderer, or None when the content has errors
+    errors: tuple[str, ...]
+
+
+@dataclass
+class _PageState:
+    context: object  # render.PageContext
+    errors: list[str] = field(default_factory=list)
+
+
+_cache: dict[tuple[Path, Path, bool], _Loaded] = {}
+
+
+def define_env(env) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from .render import PageContext, RenderError, error_admonition
+
+    config = env.conf
+    project_dir = Path(env.project_dir)
+    docs_dir = Path(config["docs_dir"])
+    content_dir = Path(os.environ.get(CONTENT_DIR_ENV) or project_dir / "content").resolve()
+    docs_label = os.path.relpath(docs_dir, project_dir)
+    live = _is_live_preview(config)
+    loaded = _load(content_dir, docs_dir, bool(config["use_directory_urls"]))
+
+    if loaded.errors:
+        if not live:
+            raise PluginError("the content has errors:\n" + "\n".join(loaded.errors))
+        for message in loaded.errors:
+            log.error(message)
+
+    state: dict[str, _PageState] = {}
+
+    def pre_page(env) -> None:
+        page = env.page
+        state["page"] = _PageState(PageContext(src_path=page.file.src_path, url=page.url))
+
+    def post_page(env) -> None:
+        page_state = state.pop("page")
+        if page_state.errors and not live:
+            raise PluginError("\n".join(page_state.errors))
+        for message in page_state.errors:
+            log.error(message)
+        messages = list(loaded.errors) + page_state.errors
+        if messages:
+            env.markdown = f"{error_admonition(messages)}\n\n{env.markdown}"
+        if loaded.renderer is not None:
+            notes = loaded.renderer.notes(page_state.context)
+            if notes:
+                env.markdown = f"{env.markdown}\n\n{notes}\n"
+
+    def register(name: str) -> None:
+        def macro(*args, **kwargs):
+            page_state = state["page"]
+            where = f"{docs_label}/{page_state.context.src_path}"
+            if loaded.renderer is None:
+                return Markup(f'<span class="nk-render-error">[{escape(name)}: content unavailable]</span>')
+            try:
+                return getattr(loaded.renderer, name)(page_state.context, *args, **kwargs)
+            except (RenderError, TypeError) as error:
+                message = f"{where}: {name}(): {error}"
+                page_state.errors.append(message)
+                return Markup(f'<span class="nk-render-error">[{escape(message)}]</span>')
+
+        macro.__name__ = name
+        env.macro(macro, name)
+
+    for name in INLINE_MACROS + BLOCK_MACROS + INDEX_MACROS:
+        register(name)
+    env.pre_macro_functions.append(pre_page)
+    env.post_macro_functions.append(post_page)
+
+
+def _is_live_preview(config) -> bool:
+    """True under `mkdocs serve`, which points site_url at its own dev address."""
+    dev_addr = config.get("dev_addr")
+    if not dev_addr or not config.get("site_url"):
+        return False
+    return urlsplit(config["site_url"]).netloc == f"{dev_addr.host}:{dev_addr.port}"
+
+
+def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loaded:
+    key = (content_dir, docs_dir, use_directory_urls)
+    stamp = _stamp(content_dir, docs_dir)
+    cached = _cache.get(key)
+    if cached is not None and cached.stamp == stamp:
+        return cached
+
+    from .loader import load_content
+    from .render import Renderer, SitePages
+
+    result = load_content(content_dir, docs_dir)
+    errors = tuple(str(d) for d in result.errors)
+    renderer = None
+    if result.content is not None and not errors:
+        pages = SitePages(use_directory_urls=use_directory_urls)
+        renderer = Renderer(result.content, pages, _prose_citations(docs_dir, use_directory_urls))
+    for warning in getattr(result, "warnings", ()):
+        log.info("content: %s", warning)
+    loaded = _cache[key] = _Loaded(stamp, renderer, errors)
+    return loaded
+
+
+def _stamp(content_dir: Path, docs_dir: Path) -> tuple:
+    """Every content and page file with its mtime and size: any edit makes a new stamp."""
+    files = sorted(content_dir.glob("*.yaml")) + sorted(docs_dir.rglob("*.md"))
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
+def _prose_citations(docs_dir: Path, use_directory_urls: bool) -> dict[str, list]:
+    """Source id -> the pages whose prose calls cite() with it (read from the page sources once per load)."""
+    from .render import CitedBy, page_url
+
+    found: dict[str, list] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        ids = [source_id for call in _CITE_CALL.findall(text) for source_id in _STRING.findall(call)]
+        if not ids:
+            continue
+        src_path = path.relative_to(docs_dir).as_posix()
+        heading = _H1.search(text)
+        title = heading.group(1) if heading else src_path
+        for source_id in dict.fromkeys(ids):
+            found.setdefault(source_id, []).append(CitedBy(f"Page: {title}", page_url(src_path, use_directory_urls)))
+    return found

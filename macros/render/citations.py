@@ -1,0 +1,87 @@
+"""Numbered notes per page, and the reverse index: for every source, where the site cites it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from ..model import Content
+from .links import page_url
+
+__all__ = ["CitedBy", "PageNotes", "SitePages", "citation_index"]
+
+
+@dataclass(frozen=True, slots=True)
+class SitePages:
+    """Which docs page shows which kind of record (the record id is its anchor there)."""
+
+    timeline: str = "timeline.md"
+    people: str = "people.md"
+    figures: str = "figures.md"
+    sources: str = "sources.md"
+    names: str = "names.md"
+    use_directory_urls: bool = True
+
+    def url(self, page: str, anchor: str | None = None) -> str:
+        url = page_url(getattr(self, page), self.use_directory_urls)
+        return f"{url}#{anchor}" if anchor else url
+
+
+@dataclass(frozen=True, slots=True)
+class CitedBy:
+    """One place on the site that cites a source: shown as a back-link on the Sources page."""
+
+    label: str
+    url: str  # site URL, may carry a #fragment
+
+
+@dataclass(frozen=True, slots=True)
+class NoteReference:
+    number: int
+    ref_id: str  # 'fnref:3', then 'fnref2:3' for the second reference to note 3 (Python-Markdown's scheme)
+
+
+@dataclass
+class PageNotes:
+    """Note numbering for one page: a source keeps its number wherever the page cites it again."""
+
+    _numbers: dict[str, int] = field(default_factory=dict)
+    _reference_counts: dict[str, int] = field(default_factory=dict)
+
+    def reference(self, source_id: str) -> NoteReference:
+        number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
+        count = self._reference_counts[source_id] = self._reference_counts.get(source_id, 0) + 1
+        return NoteReference(number, f"fnref:{number}" if count == 1 else f"fnref{count}:{number}")
+
+    def notes(self) -> list[tuple[int, str, list[str]]]:
+        """(number, source id, the ids of every reference to it) in note order."""
+        return [
+            (number, source_id, [f"fnref:{number}"] + [f"fnref{n}:{number}" for n in range(2, self._reference_counts[source_id] + 1)])
+            for source_id, number in self._numbers.items()
+        ]
+
+    def __bool__(self) -> bool:
+        return bool(self._numbers)
+
+
+def citation_index(
+    content: Content, pages: SitePages, prose_citations: Mapping[str, Iterable[CitedBy]] | None = None
+) -> dict[str, tuple[CitedBy, ...]]:
+    """Source id -> every event, claim, term and page that cites it, computed once per build."""
+    found: dict[str, list[CitedBy]] = defaultdict(list)
+    for event in content.events_by_date:
+        for source_id in event.sources:
+            found[source_id].append(CitedBy(f"Timeline: {event.title}", pages.url("timeline", event.id)))
+    for figure in content.figures:
+        for claim in figure.history:
+            label = f"Figures: {figure.label} (as of {claim.as_of.human()})"
+            found[claim.source].append(CitedBy(label, pages.url("figures", figure.id)))
+            if claim.correction:
+                found[claim.correction].append(CitedBy(f"{label}, correction", pages.url("figures", figure.id)))
+    for term in content.glossary:
+        for source_id in term.sources:
+            found[source_id].append(CitedBy(f"Names and terms: {term.term}", pages.url("names", term.id)))
+    for source_id, citers in (prose_citations or {}).items():
+        found[source_id].extend(citers)
+    return {source_id: tuple(dict.fromkeys(citers)) for source_id, citers in found.items()}

@@ -1,0 +1,42 @@
+"""Relative links between built pages, so the site works when served under any sub-path."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote, urlsplit
+
+__all__ = ["page_url", "relative_url", "is_external", "wayback_lookup_url"]
+
+
+def page_url(src_path: str, use_directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives a docs file: 'background/first-war.md' -> 'background/first-war/'."""
+    stem, ext = posixpath.splitext(src_path)
+    if ext != ".md":
+        return src_path
+    head, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return f"{head}/" if head else ""
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def relative_url(from_page: str, to: str) -> str:
+    """A link from the page at site URL `from_page` to site URL `to` (which may carry a '#fragment')."""
+    target, hash_, fragment = to.partition("#")
+    if target == from_page and hash_:
+        return f"#{fragment}"
+    base = from_page.rsplit("/", 1)[0] if "/" in from_page else ""
+    path = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    if target.endswith("/") or target == "":
+        path = "./" if path == "." else f"{path}/"
+    return path + (f"#{fragment}" if hash_ else "")
+
+
+def is_external(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")
+
+
+def wayback_lookup_url(url: str) -> str:
+    """The Wayback Machine's list of captures of a page, for sources without an archived copy."""
+    return "https://web.archive.org/web/*/" + quote(url, safe=":/?&=%#~+,;@!$'()*")

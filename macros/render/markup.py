@@ -1,0 +1,64 @@
+"""Short Markdown from the content files to safe HTML: no raw HTML, a small allow-list, safe links."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from .links import is_external
+
+__all__ = ["render_markdown", "render_markdown_inline"]
+
+_ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "rel"}}
+_URL_SCHEMES = {"http", "https"}
+
+
+class _ExternalLinkRel(Treeprocessor):
+    """rel="noopener" on links that leave the site."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if is_external(link.get("href", "")):
+                link.set("rel", "noopener")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    # Content files may not carry raw HTML: drop the parsers so '<b>' stays text (and is escaped).
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_ExternalLinkRel(md), "external-link-rel", 0)
+    return md
+
+
+def render_markdown(text: str | None) -> Markup:
+    """Block Markdown (paragraphs, lists) to sanitised HTML."""
+    if not text:
+        return Markup("")
+    md = _converter()
+    md.reset()
+    html = md.convert(text)
+    return Markup(
+        nh3.clean(
+            html,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes=_URL_SCHEMES,
+            link_rel=None,
+            strip_comments=True,
+        )
+    )
+
+
+def render_markdown_inline(text: str | None) -> Markup:
+    """One short paragraph without its <p>: for table cells and running text."""
+    html = str(render_markdown(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)

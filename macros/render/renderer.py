@@ -1,0 +1,249 @@
+"""The macros' core: Content + the current page -> HTML fragments, through autoescaping Jinja templates.
+
+Knows nothing of MkDocs. Strings from the content only ever reach a template as data: they are escaped,
+never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
+from .citations import CitedBy, PageNotes, SitePages, citation_index
+from .format import format_quantity
+from .links import is_external, page_url, relative_url, wayback_lookup_url
+from .markup import render_markdown, render_markdown_inline
+
+__all__ = ["Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+STATUS_LABELS = {
+    "current": "Current",
+    "superseded": "Superseded",
+    "disputed": "Disputed",
+    "misreport": "Misreport",
+}
+KIND_TITLES = {
+    "person": "People",
+    "state": "States",
+    "government-body": "Government bodies",
+    "international-organisation": "International organisations",
+    "ngo": "Non-governmental organisations",
+    "armed-group": "Armed groups",
+    "de-facto-authority": "De facto authorities",
+    "media": "Media",
+    "court": "Courts",
+    "other": "Other",
+}
+LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
+
+# Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
+# they display the same and mean nothing to Markdown (or to Jinja).
+_MARKDOWN_SIGNIFICANT = str.maketrans(
+    {c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}
+)
+
+
+class RenderError(ValueError):
+    """A page asked for something the content does not have (an unknown id)."""
+
+
+@dataclass
+class PageContext:
+    """What a macro needs to know about the page it is called from; reset for every page."""
+
+    src_path: str  # 'background/first-war.md'
+    url: str  # site URL of the page: 'background/first-war/'
+    notes: PageNotes = field(default_factory=PageNotes)
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN_SIGNIFICANT))
+
+
+def make_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+class Renderer:
+    """Renders records for one build. Built once per content load; `page` arguments carry per-page state."""
+
+    def __init__(
+        self,
+        content: Content,
+        pages: SitePages = SitePages(),
+        prose_citations: Mapping[str, Iterable[CitedBy]] | None = None,
+        environment: jinja2.Environment | None = None,
+    ):
+        self.content = content
+        self.pages = pages
+        self.env = environment or make_environment()
+        self.cited_by = citation_index(content, pages, prose_citations)
+        self._events_by_actor: dict[str, list[Event]] = {}
+        for event in content.events_by_date:
+            for actor_id in event.actors:
+                self._events_by_actor.setdefault(actor_id, []).append(event)
+
+    # ---- lookups: an unknown id is an error that suggests the nearest one
+
+    def _lookup(self, kind: str, record_id: str, records: tuple):
+        for record in records:
+            if record.id == record_id:
+                return record
+        ids = [record.id for record in records]
+        close = difflib.get_close_matches(str(record_id), ids, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise RenderError(f"unknown {kind} '{record_id}'{hint}")
+
+    def era(self, era_id: str) -> Era:
+        return self._lookup("era", era_id, self.content.eras)
+
+    def event_record(self, event_id: str) -> Event:
+        return self._lookup("event", event_id, self.content.events)
+
+    def actor_record(self, actor_id: str) -> Actor:
+        return self._lookup("actor", actor_id, self.content.actors)
+
+    def figure_record(self, figure_id: str) -> Figure:
+        return self._lookup("figure", figure_id, self.content.figures)
+
+    def source_record(self, source_id: str) -> Source:
+        return self._lookup("source", source_id, self.content.sources)
+
+    def place_record(self, place_id: str) -> Place:
+        return self._lookup("place", place_id, self.content.places)
+
+    def term_record(self, term_id: str) -> Term:
+        return self._lookup("term", term_id, self.content.glossary)
+
+    # ---- helpers shared by the templates
+
+    def _render(self, template: str, page: PageContext, **data) -> Markup:
+        html = self.env.get_template(template).render(page=page, r=self, **data)
+        return Markup(html.strip())
+
+    def link(self, page: PageContext, site_page: str, anchor: str | None = None) -> str:
+        return relative_url(page.url, self.pages.url(site_page, anchor))
+
+    def rel(self, page: PageContext, site_url: str) -> str:
+        return relative_url(page.url, site_url)
+
+    def page_link(self, page: PageContext, src_path: str) -> str:
+        return relative_url(page.url, page_url(src_path, self.pages.use_directory_urls))
+
+    def quantity(self, claim: Claim, figure: Figure) -> str:
+        return format_quantity(claim.value, figure.unit)
+
+    markdown = staticmethod(render_markdown)
+    markdown_inline = staticmethod(render_markdown_inline)
+    is_external = staticmethod(is_external)
+    wayback = staticmethod(wayback_lookup_url)
+    status_labels = STATUS_LABELS
+    language_names = LANGUAGE_NAMES
+
+    # ---- macros: inline
+
+    def cite(self, page: PageContext, *source_ids: str) -> Markup:
+        if not source_ids:
+            raise RenderError("cite() needs at least one source id")
+        sources = [self.source_record(source_id) for source_id in source_ids]
+        refs = [page.notes.reference(source.id) for source in sources]
+        return self._render("cite.html", page, refs=refs)
+
+    def notes(self, page: PageContext) -> Markup:
+        """The page's numbered notes, in Python-Markdown's footnote markup (Material's tooltips read it)."""
+        if not page.notes:
+            return Markup("")
+        notes = [(number, self.source_record(source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()]
+        return self._render("notes.html", page, notes=notes)
+
+    def event(self, page: PageContext, event_id: str, text: str | None = None) -> Markup:
+        return self._render("event_link.html", page, event=self.event_record(event_id), text=text)
+
+    def actor(self, page: PageContext, actor_id: str, text: str | None = None) -> Markup:
+        return self._render("actor_link.html", page, actor=self.actor_record(actor_id), text=text)
+
+    def place(self, page: PageContext, place_id: str, native: bool = False) -> Markup:
+        return self._render("place_link.html", page, place=self.place_record(place_id), native=native)
+
+    def term(self, page: PageContext, term_id: str, text: str | None = None) -> Markup:
+        return self._render("term_link.html", page, term=self.term_record(term_id), text=text)
+
+    def value(self, page: PageContext, figure_id: str) -> Markup:
+        figure = self.figure_record(figure_id)
+        claim = figure.latest
+        if claim is None:
+            raise RenderError(f"figure '{figure_id}' has no claim to show (every claim is a misreport)")
+        return self._render("value.html", page, figure=figure, claim=claim)
+
+    # ---- macros: blocks
+
+    def figure(self, page: PageContext, figure_id: str) -> Markup:
+        figure = self.figure_record(figure_id)
+        return self._render("figure_card.html", page, figure=figure, claim=figure.latest)
+
+    def claims(self, page: PageContext, figure_id: str) -> Markup:
+        return self._render("claims.html", page, figure=self.figure_record(figure_id))
+
+    def timeline(self, page: PageContext, era: str | None = None) -> Markup:
+        eras = [self.era(era)] if era is not None else list(self.content.eras)
+        by_era = {e.id: [ev for ev in self.content.events_by_date if ev.era == e.id] for e in eras}
+        return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=era is None)
+
+    # ---- index pages
+
+    def people_index(self, page: PageContext) -> Markup:
+        groups = [
+            (kind, title, [a for a in self.content.actors if a.kind == kind])
+            for kind, title in KIND_TITLES.items()
+        ]
+        groups = [(kind, title, sorted(actors, key=lambda a: a.name.casefold())) for kind, title, actors in groups if actors]
+        return self._render("people_index.html", page, groups=groups, events_by_actor=self._events_by_actor)
+
+    def figures_index(self, page: PageContext) -> Markup:
+        groups: list[tuple[str, str, list[Figure]]] = []
+        for era in self.content.eras:
+            figures = [f for f in self.content.figures if f.era == era.id]
+            if figures:
+                groups.append((f"figures-{era.id}", era.title, figures))
+        others = [f for f in self.content.figures if f.era is None]
+        if others:
+            groups.append(("figures-other", "Other figures", others))
+        return self._render("figures_index.html", page, groups=groups)
+
+    def sources_index(self, page: PageContext) -> Markup:
+        sources = sorted(self.content.sources, key=lambda s: (s.publisher.casefold(), s.published.sort_key, s.id))
+        return self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by)
+
+    def places_index(self, page: PageContext) -> Markup:
+        places = sorted(self.content.places, key=lambda p: p.name.casefold())
+        return self._render("places_index.html", page, places=places)
+
+    def glossary_index(self, page: PageContext) -> Markup:
+        terms = sorted(self.content.glossary, key=lambda t: t.term.strip("\"'“”").casefold())
+        return self._render("glossary_index.html", page, terms=terms)
+
+
+
+def error_admonition(messages: Iterable[str], environment: jinja2.Environment | None = None) -> Markup:
+    """An admonition listing content errors, shown on every page under `mkdocs serve` (a build fails instead)."""
+    env = environment or make_environment()
+    return Markup(env.get_template("errors.html").render(messages=list(messages)).strip())
