@@ -1,0 +1,178 @@
+"""Turn schema-valid records (plain dicts) into the typed model, checking what a schema cannot say.
+
+The schema has already vouched for fields and types. What is left is per-record meaning: dates that do not
+exist (2023-02-30), an end before its start, a range whose min exceeds its max, a latitude beyond ±90, a
+figure with two `current` claims. A record with such a problem is reported and left out of the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Callable
+
+from .dates import PartialDate, parse_date
+from .diagnostics import Diagnostic, error, warning
+from .model import Actor, Claim, Era, Event, Figure, Place, Quantity, Role, Source, Term
+from .yaml_reader import YamlDocument
+
+__all__ = ["RecordContext", "BUILDERS", "build_record"]
+
+
+@dataclass
+class RecordContext:
+    """One record being built: where it is, what to call it, and the problems found so far."""
+
+    document: YamlDocument
+    index: int
+    label: str  # "event 'fuel-depot-blast'"
+    problems: list[Diagnostic]
+
+    def location(self, *path: str | int):
+        return self.document.location((self.index, *path))
+
+    def fail(self, message: str, *path: str | int) -> None:
+        self.problems.append(error(self.location(*path), f"{self.label}: {message}"))
+
+    def warn(self, message: str, *path: str | int) -> None:
+        self.problems.append(warning(self.location(*path), f"{self.label}: {message}"))
+
+    def date(self, value: Any, *path: str | int) -> PartialDate | None:
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            self.fail(f"'{path[-1]}': {exc}", *path)
+            return None
+
+    def dates_in_order(self, start: PartialDate | None, end: PartialDate | None, names: tuple[str, str], *path: str | int) -> None:
+        if start is not None and end is not None and end.is_before(start):
+            first, last = names
+            self.fail(f"'{last}' ({end}) is before '{first}' ({start})", *path, last)
+
+
+def build_record(kind: str, record: dict[str, Any], context: RecordContext):
+    """The model object for one record, or None when it has a problem (reported in context.problems).
+
+    `context` is fresh for each record, so any error in it belongs to this record."""
+    built = BUILDERS[kind](record, context)
+    return None if any(problem.is_error for problem in context.problems) else built
+
+
+def _event(r: dict[str, Any], c: RecordContext) -> Event | None:
+    date, end = c.date(r["date"], "date"), c.date(r.get("end"), "end")
+    c.dates_in_order(date, end, ("date", "end"))
+    if date is None:
+        return None
+    return Event(
+        id=r["id"], date=date, end=end, title=r["title"], summary=r["summary"], era=r["era"],
+        sources=tuple(r["sources"]), actors=tuple(r.get("actors", ())), places=tuple(r.get("places", ())),
+        figures=tuple(r.get("figures", ())), tags=tuple(r.get("tags", ())), location=c.location(),
+    )
+
+
+def _actor(r: dict[str, Any], c: RecordContext) -> Actor:
+    roles = []
+    for i, role in enumerate(r.get("roles", ())):
+        start, end = c.date(role.get("start"), "roles", i, "start"), c.date(role.get("end"), "roles", i, "end")
+        c.dates_in_order(start, end, ("start", "end"), "roles", i)
+        roles.append(Role(title=role["title"], of=role.get("of"), start=start, end=end, location=c.location("roles", i)))
+    return Actor(
+        id=r["id"], name=r["name"], kind=r["kind"], roles=tuple(roles), affiliation=r.get("affiliation"),
+        aliases=tuple(r.get("aliases", ())), description=r.get("description"), location=c.location(),
+    )
+
+
+_BOUND_KINDS = {"about": "about", "at_least": "at-least", "more_than": "more-than", "at_most": "at-most"}
+
+
+def quantity(value: int | float | dict[str, int | float]) -> Quantity:
+    """The model's Quantity for a schema-valid claim value."""
+    if not isinstance(value, dict):
+        return Quantity("exact", value, value)
+    if "min" in value:
+        return Quantity("range", value["min"], value["max"])
+    (key, number), = value.items()
+    kind = _BOUND_KINDS[key]
+    if kind == "at-most":
+        return Quantity(kind, None, number)
+    return Quantity(kind, number, number if kind == "about" else None)  # type: ignore[arg-type]
+
+
+def _figure(r: dict[str, Any], c: RecordContext) -> Figure:
+    claims = []
+    for i, raw in enumerate(r["claims"]):
+        value = quantity(raw["value"])
+        if value.kind == "range" and value.low > value.high:  # type: ignore[operator]
+            c.fail(f"claim {i + 1}: 'min' ({value.low}) is greater than 'max' ({value.high})", "claims", i, "value")
+        claims.append(Claim(
+            value=value, as_of=c.date(raw["as_of"], "claims", i, "as_of"), claimed_by=raw["claimed_by"],  # type: ignore[arg-type]
+            source=raw["source"], status=raw["status"], method=raw.get("method"), note=raw.get("note"),
+            correction=raw.get("correction"), location=c.location("claims", i),
+        ))
+    _one_current_claim(r["claims"], c)
+    return Figure(
+        id=r["id"], label=r["label"], unit=r["unit"], claims=tuple(claims), era=r.get("era"),
+        description=r.get("description"), location=c.location(),
+    )
+
+
+def _one_current_claim(claims: list[dict[str, Any]], c: RecordContext) -> None:
+    current = [i for i, claim in enumerate(claims) if claim["status"] == "current"]
+    for later in current[1:]:
+        c.fail(
+            f"claims {current[0] + 1} and {later + 1} are both 'current'; mark the older one 'superseded'",
+            "claims", later, "status",
+        )
+    if not current and any(claim["status"] != "disputed" for claim in claims):
+        c.warn("no claim is 'current'; mark the latest accepted value current (or all disputed)", "claims")
+
+
+def _source(r: dict[str, Any], c: RecordContext) -> Source:
+    return Source(
+        id=r["id"], publisher=r["publisher"], title=r["title"], url=r["url"],
+        published=c.date(r["published"], "published"), accessed=c.date(r["accessed"], "accessed"),  # type: ignore[arg-type]
+        author=r.get("author"), language=r.get("language"), archive_url=r.get("archive_url"), via=r.get("via"),
+        note=r.get("note"), location=c.location(),
+    )
+
+
+def _place(r: dict[str, Any], c: RecordContext) -> Place:
+    names = dict(r["names"])
+    english = names.pop("en")
+    latitude, longitude = r["coordinates"]
+    if not -90 <= latitude <= 90:
+        c.fail(f"latitude {latitude} is beyond ±90; coordinates are [latitude, longitude]", "coordinates")
+    return Place(
+        id=r["id"], english=(english,) if isinstance(english, str) else tuple(english), kind=r["kind"],
+        coordinates=(float(latitude), float(longitude)), native=MappingProxyType(names),
+        aliases=tuple(r.get("aliases", ())), description=r.get("description"), location=c.location(),
+    )
+
+
+def _era(r: dict[str, Any], c: RecordContext) -> Era:
+    start, end = c.date(r["start"], "start"), c.date(r["end"], "end")
+    c.dates_in_order(start, end, ("start", "end"))
+    return Era(
+        id=r["id"], title=r["title"], start=start, end=end, summary=r["summary"], page=r.get("page"),  # type: ignore[arg-type]
+        location=c.location(),
+    )
+
+
+def _term(r: dict[str, Any], c: RecordContext) -> Term:
+    return Term(
+        id=r["id"], term=r["term"], definition=r["definition"], aliases=tuple(r.get("aliases", ())),
+        sources=tuple(r.get("sources", ())), location=c.location(),
+    )
+
+
+BUILDERS: dict[str, Callable[[dict[str, Any], RecordContext], object]] = {
+    "eras": _era,
+    "events": _event,
+    "actors": _actor,
+    "figures": _figure,
+    "sources": _source,
+    "places": _place,
+    "glossary": _term,
+}

@@ -1,0 +1,64 @@
+"""Problems found in the content, each pinned to `file:line:column` the way compilers report them.
+
+Editors (and VS Code's problem matcher) read `content/events.yaml:42:7: error: …`, so every check in the
+content layer produces a `Diagnostic` rather than raising.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+from .model import Location
+
+__all__ = ["Diagnostic", "Severity", "display_path", "did_you_mean", "error", "warning", "sorted_diagnostics"]
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    location: Location
+    severity: Severity
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message}"
+
+
+def error(location: Location, message: str) -> Diagnostic:
+    return Diagnostic(location, "error", message)
+
+
+def warning(location: Location, message: str) -> Diagnostic:
+    return Diagnostic(location, "warning", message)
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to the current directory when inside it."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute == here or absolute.startswith(here + os.sep):
+        return Path(os.path.relpath(absolute, here)).as_posix()
+    return Path(absolute).as_posix()
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest candidate, or '' when nothing is close."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """File order, then line and column; the same problem found twice is reported once."""
+    unique = dict.fromkeys(diagnostics)
+    return tuple(
+        sorted(unique, key=lambda d: (d.location.file, d.location.line, d.location.column, d.message))
+    )

@@ -1,0 +1,81 @@
+"""Load content/*.yaml once: read, check against the schemas, build the model, check references.
+
+The site engineer's adapter and the `check` command both call `load_content`; it never raises for a
+problem in the content, it returns every problem found as a `Diagnostic`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build_model import RecordContext, build_record
+from .diagnostics import Diagnostic, display_path, sorted_diagnostics
+from .model import Content
+from .references import ParsedFile, check_references
+from .schema_check import FILE_KINDS, check_schema, record_label
+from .yaml_reader import DEFAULT_LOADER, read_yaml
+
+__all__ = ["LoadResult", "ContentError", "load_content", "load_content_or_raise", "CONTENT_FILES"]
+
+# eras, events, actors, figures, sources, places, glossary: also the names of Content's fields
+CONTENT_FILES = tuple(FILE_KINDS)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    content: Content | None  # None when there is any error
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
+class ContentError(Exception):
+    """The content has errors; str() lists them, one per line, as file:line:column: error: …"""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(str(d) for d in diagnostics if d.is_error))
+
+
+def load_content(content_dir: Path, docs_dir: Path | None = None, *, loader: type = DEFAULT_LOADER) -> LoadResult:
+    diagnostics: list[Diagnostic] = []
+    files: dict[str, ParsedFile] = {}
+    for name in CONTENT_FILES:
+        path = Path(content_dir) / f"{name}.yaml"
+        document, problems = read_yaml(path, display_path(path), loader)
+        diagnostics += problems
+        if document is None:
+            continue
+        schema_problems, broken = check_schema(name, document)
+        diagnostics += schema_problems
+        files[name] = ParsedFile(name, document, frozenset(broken))
+
+    built: dict[str, list[object]] = {name: [] for name in CONTENT_FILES}
+    for name, parsed in files.items():
+        for index, record in parsed.valid_records():
+            context = RecordContext(parsed.document, index, record_label(FILE_KINDS[name], index, record), [])
+            model_object = build_record(name, record, context)
+            diagnostics += context.problems
+            if model_object is not None:
+                built[name].append(model_object)
+
+    diagnostics += check_references(files, Path(docs_dir) if docs_dir is not None else None)
+    result = sorted_diagnostics(diagnostics)
+    if any(d.is_error for d in result):
+        return LoadResult(None, result)
+    content = Content(**{name: tuple(records) for name, records in built.items()})
+    return LoadResult(content, result)
+
+
+def load_content_or_raise(content_dir: Path, docs_dir: Path | None = None) -> Content:
+    result = load_content(content_dir, docs_dir)
+    if result.content is None:
+        raise ContentError(result.diagnostics)
+    return result.content
