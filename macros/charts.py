@@ -1,0 +1,384 @@
+"""Charts of a figure's claims, drawn at build time as inline SVG: no chart library, no script.
+
+Two kinds, both generic over `Figure`:
+
+* ``step``: a running total over time (arrivals in Armenia). Each claim is a dot at its as-of time;
+  the line holds each total until the next report. Misreports are left out and counted in the caption.
+* ``revisions``: a toll as it was revised (the fuel depot blast). One bar per claim in the order the
+  claims were made; a misreport keeps its place in the sequence but is drawn hollow and labelled.
+
+The caller passes `cite`, which turns a source id into the page's footnote reference; the chart returns
+the source ids it cited so the caller can check or reuse them. Pure functions: Content in, HTML out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Literal
+
+import jinja2
+from markupsafe import Markup
+
+from .dates import PartialDate, Precision
+from .model import Claim, Content, Figure, Quantity
+from .render.format import format_number, format_quantity
+from .render.markup import render_markdown_inline
+
+__all__ = ["Chart", "ChartKind", "render_claim_chart", "short_quantity", "nice_ticks", "VIEW_WIDTH", "VIEW_HEIGHT"]
+
+ChartKind = Literal["step", "revisions"]
+Cite = Callable[[str], Markup]
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+# The drawing's own units. CSS scales the SVG to the column's width and picks the font size in these
+# units by container width (figures-svg.css), so labels stay >= 12 px from 360 px up.
+VIEW_WIDTH = 480
+VIEW_HEIGHT = 280
+# Room for y labels up to '1,000,000' at the largest font size, and two lines of date labels.
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 80, 16, 36, 50
+PLOT_LEFT, PLOT_RIGHT = MARGIN_LEFT, VIEW_WIDTH - MARGIN_RIGHT
+PLOT_TOP, PLOT_BOTTOM = MARGIN_TOP, VIEW_HEIGHT - MARGIN_BOTTOM
+
+STATUS_LABELS = {"current": "current", "superseded": "superseded", "disputed": "disputed", "misreport": "misreport"}
+STATUS_MEANINGS = {
+    "current": "latest accepted value",
+    "superseded": "earlier value, later revised",
+    "disputed": "disputed",
+    "misreport": "misreport, corrected later",
+}
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_SHORT_BOUNDS = {"exact": "", "about": "~", "at-least": "≥", "more-than": ">", "at-most": "≤"}
+
+
+class ChartError(ValueError):
+    """The figure cannot be drawn as asked (no claims to plot, an unknown kind)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A rendered chart and the source ids it cited (in the order first cited)."""
+
+    html: Markup
+    source_ids: tuple[str, ...]
+
+    def __html__(self) -> str:
+        return str(self.html)
+
+    def __str__(self) -> str:
+        return str(self.html)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    position: float  # in view units along the axis
+    label: str
+    second_line: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One claim as drawn: a dot (step) or a bar (revisions)."""
+
+    claim: Claim
+    x: float
+    y: float  # top of the value (dot centre, bar top)
+    label: str  # short value: '≥218', '~4,850'
+    tooltip: str
+    span: tuple[float, float] | None = None  # x extent of a claim dated only by day (or coarser)
+    whisker: tuple[float, float] | None = None  # y extent of a range value
+    width: float = 0.0  # bar width
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the data table: every claim, misreports included."""
+
+    claim: Claim
+    value: str
+    claimant: str
+    status: str
+    note: Markup
+    cite: Markup
+    correction: Markup | None
+
+
+def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cite: Cite) -> Chart:
+    """The figure's claims as a captioned SVG chart with its data table."""
+    if kind not in ("step", "revisions"):
+        raise ChartError(f"unknown chart kind {kind!r}: use 'step' or 'revisions'")
+    history = figure.history
+    plotted = [c for c in history if c.status != "misreport"] if kind == "step" else list(history)
+    if not plotted:
+        raise ChartError(f"figure '{figure.id}' has no claim to chart")
+
+    cited = _CitationLog(cite)
+    rows = [_row(claim, figure, content, cited) for claim in history]
+    y_max, y_ticks = _value_axis([c.value for c in plotted])
+    if kind == "step":
+        marks, x_ticks, gridlines, path = _step_layout(plotted, figure, y_max)
+    else:
+        marks, x_ticks, gridlines, path = _revision_layout(plotted, figure, y_max), _revision_ticks(plotted), [], ""
+    claimants = _unique(content.actor(c.claimed_by).name for c in history)
+    source_refs = [cited(source_id) for source_id in _unique(c.source for c in history)]
+
+    html = _template("chart.html").render(
+        figure=figure,
+        kind=kind,
+        dom_id=f"chart-{figure.id}",
+        width=VIEW_WIDTH,
+        height=VIEW_HEIGHT,
+        plot=dict(left=PLOT_LEFT, right=PLOT_RIGHT, top=PLOT_TOP, bottom=PLOT_BOTTOM),
+        marks=marks,
+        path=path,
+        x_ticks=x_ticks,
+        gridlines=gridlines,
+        y_ticks=y_ticks,
+        y_title=_y_title(figure, kind),
+        caption=_caption(figure, kind, history, plotted),
+        description=_description(figure, kind, history, plotted),
+        statuses=[s for s in STATUS_LABELS if any(c.status == s for c in plotted)],
+        status_meanings=STATUS_MEANINGS,
+        claimants=claimants,
+        source_refs=source_refs,
+        rows=rows,
+    )
+    return Chart(Markup(html), cited.source_ids)
+
+
+# ---- values
+
+def short_quantity(quantity: Quantity) -> str:
+    """A value short enough to print on a chart: '≥218', '>53,000', '~4,850', '300,000–500,000'."""
+    if quantity.kind == "range":
+        return f"{format_number(quantity.low)}–{format_number(quantity.high)}"  # type: ignore[arg-type]
+    value = quantity.low if quantity.low is not None else quantity.high
+    return _SHORT_BOUNDS[quantity.kind] + format_number(value)  # type: ignore[arg-type]
+
+
+def nice_ticks(maximum: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 to at least `maximum`: steps of 1, 2, 2.5 or 5 times a power of ten."""
+    if maximum <= 0:
+        return [0, 1]
+    raw = maximum / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    if step < 1:
+        step = 1
+    top = math.ceil(maximum / step) * step
+    return [i * step for i in range(int(round(top / step)) + 1)]
+
+
+def _value_axis(values: list[Quantity]) -> tuple[float, list[Tick]]:
+    highest = max(v.high if v.high is not None else v.representative for v in values)
+    ticks = nice_ticks(highest * 1.08)  # headroom for the value labels above the highest mark
+    return ticks[-1], [Tick(_y(t, ticks[-1]), format_number(t)) for t in ticks]
+
+
+def _y(value: float, y_max: float) -> float:
+    return PLOT_BOTTOM - (value / y_max) * (PLOT_BOTTOM - PLOT_TOP)
+
+
+# ---- step chart: a running total over time
+
+def _step_layout(claims: list[Claim], figure: Figure, y_max: float):
+    spans = [_time_span(c.as_of) for c in claims]
+    start = min(s for s, _ in spans).replace(hour=0, minute=0)
+    end = max(e for _, e in spans)
+    if end.time() != datetime.min.time():
+        end = end.replace(hour=0, minute=0) + timedelta(days=1)
+    total = (end - start).total_seconds()
+
+    def x(moment: datetime) -> float:
+        return PLOT_LEFT + (moment - start).total_seconds() / total * (PLOT_RIGHT - PLOT_LEFT)
+
+    marks = []
+    for claim, (first, last) in zip(claims, spans):
+        middle = first + (last - first) / 2
+        value = claim.value
+        marks.append(
+            Mark(
+                claim=claim,
+                x=round(x(middle), 1),
+                y=round(_y(value.representative, y_max), 1),
+                label=short_quantity(value),
+                tooltip=_tooltip(claim, figure),
+                span=(round(x(first), 1), round(x(last), 1)) if last > first else None,
+                whisker=_whisker(value, y_max),
+            )
+        )
+    # A running total only grows: at equal times, the smaller total comes first.
+    marks.sort(key=lambda m: (m.x, m.claim.value.representative))
+    line = [m for m in marks if m.claim.status != "disputed"]
+    path = "".join([f"M{line[0].x},{line[0].y}"] + [f"H{m.x}V{m.y}" for m in line[1:]]) if line else ""
+    days = (end - start).days
+    every = 1 if days <= 12 else 2 if days <= 24 else 7 if days <= 84 else 30
+    ticks, gridlines = [], []
+    day = start
+    previous_month = None
+    while day < end:
+        if (day - start).days % every == 0:
+            label = f"{day.day}" if day.month == previous_month else f"{day.day} {_MONTHS[day.month - 1]}"
+            previous_month = day.month
+            ticks.append(Tick(round(x(day + timedelta(hours=12 * min(every, 1))), 1), label))
+        gridlines.append(round(x(day), 1))
+        day += timedelta(days=1)
+    gridlines.append(round(x(end), 1))
+    return marks, ticks, gridlines, path
+
+
+def _time_span(date: PartialDate) -> tuple[datetime, datetime]:
+    """The stretch of local time a date covers: an instant for a timed claim, else its whole day/month/year.
+
+    Local wall-clock time, as `PartialDate.sort_key` compares it: all the claims here share one zone."""
+    if date.precision == Precision.MINUTE:
+        moment = datetime(date.year, date.month, date.day, date.hour, date.minute or 0)  # type: ignore[arg-type]
+        return moment, moment
+    if date.precision == Precision.DAY:
+        day = datetime(date.year, date.month, date.day)  # type: ignore[arg-type]
+        return day, day + timedelta(days=1)
+    if date.precision == Precision.MONTH:
+        first = datetime(date.year, date.month, 1)  # type: ignore[arg-type]
+        return first, (first + timedelta(days=32)).replace(day=1)
+    return datetime(date.year, 1, 1), datetime(date.year + 1, 1, 1)
+
+
+def _whisker(value: Quantity, y_max: float) -> tuple[float, float] | None:
+    if value.kind != "range":
+        return None
+    return round(_y(value.low, y_max), 1), round(_y(value.high, y_max), 1)  # type: ignore[arg-type]
+
+
+# ---- revisions chart: one bar per claim, in the order the claims were made
+
+def _revision_layout(claims: list[Claim], figure: Figure, y_max: float) -> list[Mark]:
+    band = (PLOT_RIGHT - PLOT_LEFT) / len(claims)
+    width = round(min(band * 0.62, 64), 1)
+    return [
+        Mark(
+            claim=claim,
+            x=round(PLOT_LEFT + band * (i + 0.5), 1),
+            y=round(_y(claim.value.representative, y_max), 1),
+            label=short_quantity(claim.value),
+            tooltip=_tooltip(claim, figure),
+            whisker=_whisker(claim.value, y_max),
+            width=width,
+        )
+        for i, claim in enumerate(claims)
+    ]
+
+
+def _revision_ticks(claims: list[Claim]) -> list[Tick]:
+    band = (PLOT_RIGHT - PLOT_LEFT) / len(claims)
+    years = {c.as_of.year for c in claims}
+    ticks = []
+    for i, claim in enumerate(claims):
+        date = claim.as_of
+        first = f"{date.day} {_MONTHS[date.month - 1]}" if date.day else (_MONTHS[date.month - 1] if date.month else str(date.year))
+        second = str(date.year) if len(years) > 1 and date.month else (f"{date.hour:02d}:{date.minute or 0:02d}" if date.hour is not None else "")
+        ticks.append(Tick(round(PLOT_LEFT + band * (i + 0.5), 1), first, second))
+    return ticks
+
+
+# ---- words around the drawing
+
+def _y_title(figure: Figure, kind: ChartKind) -> str:
+    return f"{figure.unit}, running total" if kind == "step" else f"{figure.unit} as reported"
+
+
+def _caption(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotted: list[Claim]) -> list[str]:
+    """Sentences under the chart: what it shows and how to read it (no claims of fact)."""
+    if kind == "step":
+        lines = [
+            "Each dot is a total as it was reported at the time; the line holds each total until the next report."
+        ]
+        if any(c.as_of.precision < Precision.MINUTE for c in plotted):
+            lines.append("A total reported without a time of day is drawn across that whole day.")
+        misreports = len(history) - len(plotted)
+        if misreports:
+            lines.append(f"{misreports} misreported {'value is' if misreports == 1 else 'values are'} left out of the chart and listed in the table.")
+    else:
+        lines = [
+            "Each bar is one value in the order it was reported; bars are evenly spaced, not to scale in time."
+        ]
+        if any(c.status == "misreport" for c in plotted):
+            lines.append("A dashed, hollow bar marks a misreport: a number that circulated and was later corrected (see the table).")
+    offsets = {c.as_of.utc_offset for c in history if c.as_of.precision == Precision.MINUTE}
+    if len(offsets) == 1 and None not in offsets:
+        (offset,) = offsets
+        lines.append(f"Times are local (UTC{'+' if offset >= 0 else '-'}{abs(offset) // 60}).")
+    return lines
+
+
+def _description(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotted: list[Claim]) -> str:
+    """The SVG's <desc>: the data in a sentence for anyone who cannot see the drawing."""
+    first, last = plotted[0], plotted[-1]
+    shape = "Step chart" if kind == "step" else "Bar chart"
+    text = (
+        f"{shape} of {len(plotted)} reported values of {figure.label.lower()}, from "
+        f"{format_quantity(first.value, figure.unit)} ({first.as_of.human()}) to "
+        f"{format_quantity(last.value, figure.unit)} ({last.as_of.human()})."
+    )
+    misreports = [c for c in history if c.status == "misreport"]
+    if misreports:
+        listed = "; ".join(f"{format_quantity(c.value, figure.unit)} ({c.as_of.human()})" for c in misreports)
+        text += f" Misreported: {listed}, {'shown as a hollow bar' if kind == 'revisions' else 'not drawn'}."
+    return text + " The table below lists every value."
+
+
+def _tooltip(claim: Claim, figure: Figure) -> str:
+    return f"{format_quantity(claim.value, figure.unit)}, {claim.as_of.human()} ({STATUS_LABELS[claim.status]})"
+
+
+def _row(claim: Claim, figure: Figure, content: Content, cite: _CitationLog) -> Row:
+    for source_id in filter(None, (claim.source, claim.correction)):
+        content.source(source_id)  # an unknown source id is an error, not a blank cell
+    return Row(
+        claim=claim,
+        value=format_quantity(claim.value, figure.unit),
+        claimant=content.actor(claim.claimed_by).name,
+        status=STATUS_LABELS[claim.status],
+        note=render_markdown_inline(" ".join(part for part in (claim.method and f"{claim.method[0].upper()}{claim.method[1:]}.", claim.note) if part)),
+        cite=cite(claim.source),
+        correction=cite(claim.correction) if claim.correction else None,
+    )
+
+
+class _CitationLog:
+    """Calls the page's `cite` and remembers which sources the chart cited, in order."""
+
+    def __init__(self, cite: Cite):
+        self._cite = cite
+        self._ids: list[str] = []
+
+    def __call__(self, source_id: str) -> Markup:
+        if source_id not in self._ids:
+            self._ids.append(source_id)
+        return Markup(self._cite(source_id))
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(self._ids)
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _template(name: str) -> jinja2.Template:
+    return _environment().get_template(name)
