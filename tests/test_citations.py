@@ -1,0 +1,55 @@
+from fixtures.site.model_content import make_content
+
+from macros.render import CitedBy, PageContext, PageNotes, Renderer, SitePages, citation_index
+
+
+def test_a_source_keeps_its_number_and_repeats_get_python_markdown_ids():
+    notes = PageNotes()
+    first = notes.reference("a")
+    second = notes.reference("b")
+    again = notes.reference("a")
+    third = notes.reference("a")
+    assert (first.number, first.ref_id) == (1, "fnref:1")
+    assert (second.number, second.ref_id) == (2, "fnref:2")
+    assert (again.number, again.ref_id) == (1, "fnref2:1")
+    assert third.ref_id == "fnref3:1"
+    assert notes.notes() == [(1, "a", ["fnref:1", "fnref2:1", "fnref3:1"]), (2, "b", ["fnref:2"])]
+
+
+def test_empty_page_has_no_notes():
+    assert not PageNotes()
+    assert Renderer(make_content()).notes(PageContext("index.md", "")) == ""
+
+
+def test_index_lists_events_claims_corrections_terms_and_pages():
+    prose = {"src-c": [CitedBy("Page: Overview", "")]}
+    index = citation_index(make_content(), SitePages(), prose)
+    assert [c.url for c in index["src-a"]] == ["timeline/#protests", "timeline/#ceasefire", "figures/#arrivals", "figures/#arrivals"]
+    assert index["src-a"][2].label == "Figures: Arrivals in Armenia (as of 26 September 2023)"
+    assert CitedBy("Figures: Arrivals in Armenia (as of 26 September 2023), correction", "figures/#arrivals") in index["src-b"]
+    assert CitedBy("Names and terms: Refugees", "names/#refugees") in index["src-c"]
+    assert CitedBy("Page: Overview", "") in index["src-c"]
+
+
+def test_the_same_place_is_listed_once():
+    index = citation_index(make_content(), SitePages())
+    urls = [c for c in index["src-a"]]
+    assert len(urls) == len(set(urls))
+
+
+def test_notes_match_python_markdown_footnotes_markup():
+    renderer = Renderer(make_content())
+    page = PageContext("background/war.md", "background/war/")
+    refs = renderer.cite(page, "src-a", "src-b") + renderer.cite(page, "src-a")
+    assert refs == (
+        '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+        '<sup id="fnref:2"><a class="footnote-ref" href="#fn:2">2</a></sup>'
+        '<sup id="fnref2:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+    )
+    notes = str(renderer.notes(page))
+    assert notes.startswith('<div class="footnote">\n<hr>\n<ol>')
+    assert '<li id="fn:1">' in notes and '<li id="fn:2">' in notes
+    assert '<a class="footnote-backref" href="#fnref:1"' in notes
+    assert '<a class="footnote-backref" href="#fnref2:1"' in notes
+    assert 'href="../../sources/#src-a"' in notes
+    assert "read via Reprint Daily" in notes

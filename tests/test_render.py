@@ -1,0 +1,178 @@
+from html.parser import HTMLParser
+
+import pytest
+from fixtures.site.model_content import make_content, source
+
+from macros.model import Event
+from macros.render import PageContext, Renderer, RenderError
+from macros.dates import parse_date
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text, of an HTML fragment."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tags, self.text = [], []
+        self.feed(str(html))
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag, **attrs):
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+@pytest.fixture
+def renderer():
+    return Renderer(make_content())
+
+
+def page(url="background/war/"):
+    return PageContext(src_path=url.rstrip("/") + ".md" if url else "index.md", url=url)
+
+
+def test_value_is_latest_current_claim_with_claimant_as_of_and_note(renderer):
+    html = renderer.value(page(""), "arrivals")
+    text = "".join(Elements(html).text)
+    assert text == "100,617 people (Nazeli Baghdasaryan, as of 3 October 2023, 12:00 (UTC+4))1"
+    assert Elements(html).find("a", href="people/#spokes")
+    assert Elements(html).find("time", datetime="2023-10-03T12:00+04:00")
+
+
+def test_unknown_ids_are_errors_that_suggest_the_right_one(renderer):
+    with pytest.raises(RenderError, match=r"unknown figure 'arival' \(did you mean 'arrivals'\?\)"):
+        renderer.value(page(), "arival")
+    with pytest.raises(RenderError, match="unknown source 'nope'"):
+        renderer.cite(page(), "src-a", "nope")
+    with pytest.raises(RenderError, match="unknown era"):
+        renderer.timeline(page(), era="peace")
+    for macro in ("event", "actor", "place", "term", "figure", "claims"):
+        with pytest.raises(RenderError, match=f"unknown {'term' if macro == 'term' else ''}"):
+            getattr(renderer, macro)(page(), "missing-id")
+
+
+def test_a_source_is_not_a_figure(renderer):
+    with pytest.raises(RenderError, match="unknown figure 'src-a'"):
+        renderer.figure(page(), "src-a")
+
+
+def test_timeline_orders_by_date_groups_by_era_and_keeps_precision(renderer):
+    p = page("timeline/")
+    html = renderer.timeline(p)
+    articles = Elements(html).find("article")
+    assert [a["id"] for a in articles] == ["protests", "ceasefire", "arrivals-begin"]
+    assert [t["datetime"] for t in Elements(html).find("time") if t["datetime"].startswith(("1988-", "1994-05-", "2023-09-2"))] == [
+        "1988-02",
+        "1994-05-12",
+        "2023-09-24T20:00+04:00",
+    ]
+    assert "February 1988" in html and "24 September 2023, 20:00 (UTC+4)" in html
+    assert "## The war {: #war }" in html and "## The exodus {: #exodus }" in html
+    ceasefire = Elements(html).find("article", id="ceasefire")[0]
+    assert ceasefire["data-era"] == "war" and ceasefire["data-year"] == "1994"
+    assert ceasefire["data-actors"] == "gov" and ceasefire["data-places"] == "town" and ceasefire["data-tags"] == "diplomacy"
+    assert Elements(html).find("a", href="../background/war/")
+    assert Elements(html).find("a", href="../names/#town")
+    assert Elements(html).find("a", href="../figures/#arrivals")
+    assert Elements(html).find("a", **{"class": "footnote-ref", "href": "#fn:1"})
+
+
+def test_timeline_for_one_era_has_no_era_heading(renderer):
+    html = renderer.timeline(page(), era="exodus")
+    assert [a["id"] for a in Elements(html).find("article")] == ["arrivals-begin"]
+    assert "##" not in html
+
+
+def test_figure_card_shows_latest_value_claimant_as_of_and_history_link(renderer):
+    html = renderer.figure(page(), "aid")
+    text = "".join(Elements(html).text)
+    assert "more than $11.5 million" in text
+    assert "Claimed by Armenian government, as of 26 September 2023." in text
+    assert Elements(html).find("a", href="../../figures/#aid")
+
+
+def test_claims_table_marks_status_and_names_the_correction(renderer):
+    p = page()
+    html = renderer.claims(p, "arrivals")
+    rows = Elements(html).find("tr")
+    assert [r.get("class") for r in rows[1:]] == ["nk-claim nk-claim-misreport", "nk-claim nk-claim-superseded", "nk-claim nk-claim-current"]
+    assert "<s>125 people</s>" in html
+    assert "corrected by" in html
+    notes = renderer.notes(p)
+    # src-b corrected the misreport; it is cited as a note
+    assert "Report src-b" in notes and "<em>bodies</em>" in html
+
+
+def test_place_gives_both_names_and_native_forms_with_lang(renderer):
+    html = renderer.place(page(""), "town", native=True)
+    assert "Stepanakert/Khankendi" in html
+    assert Elements(html).find("span", lang="hy") and Elements(html).find("span", lang="az")
+    assert "Ստեփանակերտ" in html
+
+
+def test_hostile_strings_are_escaped_and_never_evaluated():
+    hostile = Event(
+        "hostile",
+        parse_date("2023-09"),
+        'Title <script>alert("x")</script> {{ 7*7 }}',
+        "Summary {{ 7*7 }} {% if true %}yes{% endif %} <img src=x onerror=alert(1)>",
+        "exodus",
+        ("src-a",),
+    )
+    renderer = Renderer(make_content(events=(hostile,)))
+    html = str(renderer.timeline(page("timeline/")))
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+    # Jinja syntax from the content stays literal (braces as entities in titles, as text in summaries)
+    assert "49" not in html
+    assert "{{ 7*7 }}" in html and "{% if true %}yes{% endif %}" in html
+    text = "".join(Elements(html).text)
+    assert 'Title <script>alert("x")</script> {{ 7*7 }}' in text
+
+
+def test_markdown_significant_characters_in_inline_text_are_entities():
+    content = make_content(sources=(source("src-a", title="A *star* and _under_ [x]"), source("src-b"), source("src-c")))
+    renderer = Renderer(content)
+    p = page("")
+    renderer.cite(p, "src-a")
+    notes = str(renderer.notes(p))
+    assert "&#42;star&#42;" in notes and "&#95;under&#95;" in notes and "&#91;x&#93;" in notes
+
+
+def test_people_index_lists_roles_affiliation_aliases_and_events(renderer):
+    html = renderer.people_index(page("people/"))
+    assert "### Nazeli Baghdasaryan {: #spokes }" in html
+    assert "## Government bodies {: #kind-government-body }" in html
+    assert "Spokesperson" in html and "(from <time datetime=\"2021-08\">August 2021</time>)" in html
+    assert "Also written: Government of Armenia" in html
+    assert Elements(html).find("a", href="../timeline/#ceasefire")
+
+
+def test_sources_index_links_back_and_offers_an_archive(renderer):
+    html = renderer.sources_index(page("sources/"))
+    items = Elements(html).find("li", **{"class": "nk-source"})
+    assert [i["id"] for i in items] == ["src-a", "src-b", "src-c"]
+    assert Elements(html).find("a", href="https://web.archive.org/web/*/https://news.example/src-a")
+    assert Elements(html).find("a", href="https://web.archive.org/web/2023/x")
+    assert Elements(html).find("a", href="../timeline/#protests")
+    assert Elements(html).find("a", href="../names/#refugees")
+
+
+def test_glossary_and_places_indexes_anchor_each_record(renderer):
+    glossary = renderer.glossary_index(page("names/"))
+    places = renderer.places_index(page("names/"))
+    assert "### Refugees {: #refugees }" in glossary
+    assert "### Stepanakert/Khankendi {: #town }" in places
+    assert Elements(places).find("dd", lang="ru") == [] and Elements(places).find("dd", lang="hy")
+    assert "39.8153° N, 46.7519° E" in places
+
+
+def test_event_actor_and_term_links_are_relative_to_the_page(renderer):
+    p = page("background/war/")
+    assert renderer.event(p, "ceasefire") == '<a class="nk-event-link" href="../../timeline/#ceasefire">Ceasefire takes effect</a>'
+    assert renderer.actor(p, "gov", text="Yerevan") == '<a class="nk-actor" href="../../people/#gov">Yerevan</a>'
+    assert 'href="../../names/#refugees"' in renderer.term(p, "refugees")

@@ -1,0 +1,43 @@
+from macros.model import Quantity
+from macros.render.format import format_amount, format_number, format_quantity
+
+
+def exact(value):
+    return Quantity("exact", value, value)
+
+
+def test_thousands_separators():
+    assert format_number(100617) == "100,617"
+    assert format_number(1234567.0) == "1,234,567"
+    assert format_number(11.5) == "11.5"
+
+
+def test_plain_units_follow_the_number():
+    assert format_quantity(exact(100617), "people") == "100,617 people"
+    assert format_quantity(exact(68), "deaths") == "68 deaths"
+
+
+def test_singular_unit_for_one():
+    assert format_amount(1, "people") == "1 person"
+    assert format_amount(1, "deaths") == "1 death"
+
+
+def test_currencies_in_words_above_a_million():
+    assert format_amount(11_500_000, "USD") == "$11.5 million"
+    assert format_amount(5_000_000, "EUR") == "€5 million"
+    assert format_amount(1_000_000, "GBP") == "£1 million"
+    assert format_amount(500_000, "EUR") == "€500,000"
+    assert format_amount(2_250_000_000, "USD") == "$2.25 billion"
+
+
+def test_bounds_and_approximations_keep_their_words():
+    assert format_quantity(Quantity("at-least", 200, None), "deaths") == "at least 200 deaths"
+    assert format_quantity(Quantity("more-than", 53000, None), "people") == "more than 53,000 people"
+    assert format_quantity(Quantity("about", 120000, 120000), "people") == "about 120,000 people"
+    assert format_quantity(Quantity("at-most", None, 100), "deaths") == "up to 100 deaths"
+    assert format_quantity(Quantity("more-than", 11_500_000, None), "USD") == "more than $11.5 million"
+
+
+def test_ranges_use_an_en_dash():
+    assert format_quantity(Quantity("range", 300000, 500000), "people") == "300,000–500,000 people"
+    assert format_quantity(Quantity("range", 1_000_000, 2_000_000), "USD") == "$1 million–$2 million"

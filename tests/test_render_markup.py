@@ -1,0 +1,41 @@
+from markupsafe import Markup
+
+from macros.render.markup import render_markdown, render_markdown_inline
+
+
+def test_emphasis_links_and_lists_survive():
+    html = render_markdown("Some *emphasis*, **strong** and a [link](https://example.org/a).\n\n- one\n- two")
+    assert "<em>emphasis</em>" in html
+    assert "<strong>strong</strong>" in html
+    assert '<a href="https://example.org/a" rel="noopener">link</a>' in html
+    assert "<ul>" in html and "<li>one</li>" in html
+
+
+def test_relative_links_get_no_rel():
+    assert str(render_markdown("[x](../people/#gov)")) == '<p><a href="../people/#gov">x</a></p>'
+
+
+def test_raw_html_is_shown_as_text():
+    html = render_markdown('Hello <script>alert(1)</script> <b onclick="x()">bold</b>')
+    assert "<script" not in html and "<b" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_dangerous_link_schemes_are_dropped():
+    html = render_markdown("[click](javascript:alert(1)) and [data](data:text/html,x)")
+    assert "javascript:" not in html and "data:" not in html
+
+
+def test_disallowed_markdown_elements_are_stripped():
+    html = render_markdown("# Heading\n\n![img](https://example.org/i.png)\n\n> quote")
+    assert "<h1" not in html and "<img" not in html and "<blockquote" not in html
+
+
+def test_jinja_syntax_stays_literal():
+    assert "{{ 7*7 }}" in render_markdown("A literal {{ 7*7 }}")
+
+
+def test_result_is_markup_and_inline_drops_the_paragraph():
+    assert isinstance(render_markdown("x"), Markup)
+    assert render_markdown_inline("A *note*.") == "A <em>note</em>."
+    assert render_markdown(None) == ""
