@@ -192,16 +192,3 @@ def test_write_open_data_writes_the_same_files(tmp_path):
     on_disk = {p.relative_to(tmp_path / "data").as_posix(): p.read_bytes() for p in written}
     assert on_disk == opendata.export_files(make_content(), opendata.read_schemas())
 
-
-def test_the_data_page_links_only_to_files_the_export_writes(files):
-    import re
-
-    page = (Path(__file__).resolve().parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
-    linked = set(re.findall(r'<a href="([^"]+)">', page))
-    assert "claims.csv" in linked
-    folders = {name.split("/")[0] + "/" for name in files if "/" in name}
-    assert linked <= set(files) | folders
-    # And every data file is described on the page.
-    for name in files:
-        if "/" not in name:
-            assert name in linked, f"docs/data.md does not mention {name}"
