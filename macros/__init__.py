@@ -21,9 +21,6 @@ INLINE_MACROS = ("cite", "event", "actor", "place", "term", "value")
 BLOCK_MACROS = ("figure", "claims", "timeline")
 INDEX_MACROS = ("people_index", "figures_index", "sources_index", "places_index", "glossary_index")
 
-# cite("a", 'b') calls in page prose, for the Sources page's back-links.
-_CITE_CALL = re.compile(r"\bcite\(([^)]*)\)")
-_STRING = re.compile(r"""["']([^"']+)["']""")
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
@@ -129,7 +126,8 @@ def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loade
     renderer = None
     if result.content is not None and not errors:
         pages = SitePages(use_directory_urls=use_directory_urls)
-        renderer = Renderer(result.content, pages, _prose_citations(docs_dir, use_directory_urls))
+        prose = _prose_citations(result.content, docs_dir, use_directory_urls)
+        renderer = Renderer(result.content, pages, prose)
     for warning in getattr(result, "warnings", ()):
         log.info("content: %s", warning)
     loaded = _cache[key] = _Loaded(stamp, renderer, errors)
@@ -142,14 +140,14 @@ def _stamp(content_dir: Path, docs_dir: Path) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
-def _prose_citations(docs_dir: Path, use_directory_urls: bool) -> dict[str, list]:
-    """Source id -> the pages whose prose calls cite() with it (read from the page sources once per load)."""
-    from .render import CitedBy, page_url
+def _prose_citations(content, docs_dir: Path, use_directory_urls: bool) -> dict[str, list]:
+    """Source id -> the pages whose macro calls cite it (read from the page sources once per load)."""
+    from .render import CitedBy, macro_calls, page_url, sources_cited_by
 
     found: dict[str, list] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        ids = [source_id for call in _CITE_CALL.findall(text) for source_id in _STRING.findall(call)]
+        ids = [source_id for call in macro_calls(text) for source_id in sources_cited_by(content, call)]
         if not ids:
             continue
         src_path = path.relative_to(docs_dir).as_posix()

@@ -1,6 +1,6 @@
 """Content -> HTML fragments for the site's pages. Pure: no MkDocs here (see macros/__init__.py)."""
 
-from .citations import CitedBy, PageNotes, SitePages, citation_index
+from .citations import CitedBy, MacroCall, PageNotes, SitePages, citation_index, macro_calls, sources_cited_by
 from .format import format_amount, format_number, format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import render_markdown, render_markdown_inline
@@ -8,6 +8,7 @@ from .renderer import PageContext, Renderer, RenderError, error_admonition
 
 __all__ = [
     "CitedBy",
+    "MacroCall",
     "PageContext",
     "PageNotes",
     "Renderer",
@@ -16,6 +17,8 @@ __all__ = [
     "citation_index",
     "error_admonition",
     "format_amount",
+    "macro_calls",
+    "sources_cited_by",
     "format_number",
     "format_quantity",
     "page_url",

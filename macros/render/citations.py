@@ -6,10 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+import jinja2
+from jinja2 import nodes
+
 from ..model import Content
 from .links import page_url
 
-__all__ = ["CitedBy", "PageNotes", "SitePages", "citation_index"]
+__all__ = ["CitedBy", "MacroCall", "PageNotes", "SitePages", "citation_index", "macro_calls", "sources_cited_by"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +68,64 @@ class PageNotes:
         return bool(self._numbers)
 
 
+@dataclass(frozen=True, slots=True)
+class MacroCall:
+    """A macro call written in a page, with its constant arguments: cite("a", "b"), timeline(era="x")."""
+
+    name: str
+    args: tuple = ()
+    kwargs: tuple[tuple[str, object], ...] = ()
+
+    def argument(self, position: int, name: str) -> object | None:
+        if len(self.args) > position:
+            return self.args[position]
+        return dict(self.kwargs).get(name)
+
+
+def macro_calls(page_source: str) -> list[MacroCall]:
+    """Every macro call in a page's Markdown, read with Jinja's own parser (the page is a Jinja template)."""
+    try:
+        tree = jinja2.Environment().parse(page_source)
+    except jinja2.TemplateSyntaxError:
+        return []  # the build renders the page and reports the error with its line
+    calls = []
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name):
+            args = tuple(a.value for a in call.args if isinstance(a, nodes.Const))
+            kwargs = tuple((k.key, k.value.value) for k in call.kwargs if isinstance(k.value, nodes.Const))
+            calls.append(MacroCall(call.node.name, args, kwargs))
+    return calls
+
+
+def sources_cited_by(content: Content, call: MacroCall) -> list[str]:
+    """The sources a macro call puts in its page's notes. Unknown ids are skipped: rendering reports them."""
+    figures = {f.id: f for f in content.figures}
+    if call.name == "cite":
+        return [a for a in call.args if isinstance(a, str)]
+    if call.name == "timeline":
+        era = call.argument(0, "era")
+        return [s for e in content.events if era is None or e.era == era for s in e.sources]
+    if call.name in ("value", "figure"):
+        figure = figures.get(call.argument(0, "figure_id"))  # type: ignore[arg-type]
+        latest = figure.latest if figure else None
+        return [latest.source] if latest else []
+    if call.name in ("claims", "figures_index"):
+        chosen = [figures[call.args[0]]] if call.name == "claims" and call.args and call.args[0] in figures else []
+        if call.name == "figures_index":
+            chosen = list(content.figures)
+        return [s for f in chosen for c in f.claims for s in (c.source, c.correction) if s]
+    if call.name == "glossary_index":
+        return [s for t in content.glossary for s in t.sources]
+    return []
+
+
 def citation_index(
     content: Content, pages: SitePages, prose_citations: Mapping[str, Iterable[CitedBy]] | None = None
 ) -> dict[str, tuple[CitedBy, ...]]:
-    """Source id -> every event, claim, term and page that cites it, computed once per build."""
+    """Source id -> every event, claim, term and page that cites it, computed once per build.
+
+    `prose_citations` adds the pages (source id -> CitedBy of the page); a page already linked through one
+    of its records (the timeline through its events) is not listed twice."""
     found: dict[str, list[CitedBy]] = defaultdict(list)
     for event in content.events_by_date:
         for source_id in event.sources:
@@ -83,5 +140,6 @@ def citation_index(
         for source_id in term.sources:
             found[source_id].append(CitedBy(f"Names and terms: {term.term}", pages.url("names", term.id)))
     for source_id, citers in (prose_citations or {}).items():
-        found[source_id].extend(citers)
+        linked_pages = {citer.url.partition("#")[0] for citer in found[source_id]}
+        found[source_id].extend(c for c in citers if c.url.partition("#")[0] not in linked_pages)
     return {source_id: tuple(dict.fromkeys(citers)) for source_id, citers in found.items()}
