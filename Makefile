@@ -7,6 +7,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 
+# Reproducible builds: the dates a build writes (sitemap lastmod, the gzip header of sitemap.xml.gz) come
+# from the last commit, not the clock, so two builds of one commit are byte-identical. MkDocs reads it.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
 .PHONY: serve build check test bench audit browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
