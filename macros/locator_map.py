@@ -86,7 +86,7 @@ CORRIDOR_ROUTE = ("hakari-bridge", "lachin-corridor", "stepanakert")
 # Names that are geography, not places of the story: drawn unlinked. (text lines, latitude, longitude)
 COUNTRY_LABELS = (
     (("Georgia",), 41.72, 44.45),
-    (("Russia",), 41.88, 47.45),
+    (("Russia",), 41.8, 47.45),
     (("Armenia",), 40.72, 44.95),
     (("Azerbaijan",), 40.1, 48.35),
     (("Turkey",), 39.35, 43.85),
