@@ -90,7 +90,7 @@ def define_env(env) -> None:
             try:
                 return getattr(loaded.renderer, name)(page_state.context, *args, **kwargs)
             except (RenderError, TypeError) as error:
-                message = f"{where}: {name}(): {error}"
+                message = f"{where}: {error}"
                 page_state.errors.append(message)
                 return Markup(f'<span class="nk-render-error">[{escape(message)}]</span>')
 

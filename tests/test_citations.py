@@ -1,6 +1,16 @@
 from fixtures.site.model_content import make_content
 
-from macros.render import CitedBy, PageContext, PageNotes, Renderer, SitePages, citation_index
+from macros.render import (
+    CitedBy,
+    MacroCall,
+    PageContext,
+    PageNotes,
+    Renderer,
+    SitePages,
+    citation_index,
+    macro_calls,
+    sources_cited_by,
+)
 
 
 def test_a_source_keeps_its_number_and_repeats_get_python_markdown_ids():
@@ -42,8 +52,10 @@ def test_notes_match_python_markdown_footnotes_markup():
     page = PageContext("background/war.md", "background/war/")
     refs = renderer.cite(page, "src-a", "src-b") + renderer.cite(page, "src-a")
     assert refs == (
+        '<span class="nk-cites">'
         '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
         '<sup id="fnref:2"><a class="footnote-ref" href="#fn:2">2</a></sup>'
+        "</span>"
         '<sup id="fnref2:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
     )
     notes = str(renderer.notes(page))
@@ -53,3 +65,32 @@ def test_notes_match_python_markdown_footnotes_markup():
     assert '<a class="footnote-backref" href="#fnref2:1"' in notes
     assert 'href="../../sources/#src-a"' in notes
     assert "read via Reprint Daily" in notes
+
+
+def test_macro_calls_are_read_with_their_constant_arguments():
+    page = 'Text{{ cite("a", "b") }} and {{ timeline(era="war") }}\n{{ value( "arrivals" ) }} {{ page.title }}'
+    assert macro_calls(page) == [
+        MacroCall("cite", ("a", "b")),
+        MacroCall("timeline", (), (("era", "war"),)),
+        MacroCall("value", ("arrivals",)),
+    ]
+    assert macro_calls("{{ broken(") == []
+
+
+def test_sources_a_macro_call_puts_in_the_notes():
+    content = make_content()
+    assert sources_cited_by(content, MacroCall("cite", ("src-c", "src-a"))) == ["src-c", "src-a"]
+    assert sources_cited_by(content, MacroCall("timeline", (), (("era", "exodus"),))) == ["src-b"]
+    assert sorted(set(sources_cited_by(content, MacroCall("timeline")))) == ["src-a", "src-b"]
+    assert sources_cited_by(content, MacroCall("value", ("arrivals",))) == ["src-b"]
+    assert sorted(set(sources_cited_by(content, MacroCall("claims", ("arrivals",))))) == ["src-a", "src-b"]
+    assert sources_cited_by(content, MacroCall("glossary_index")) == ["src-c"]
+    assert sources_cited_by(content, MacroCall("figure", ("no-such-figure",))) == []
+    assert sources_cited_by(content, MacroCall("actor", ("gov",))) == []
+
+
+def test_a_page_already_linked_through_its_records_is_not_listed_again():
+    prose = {"src-a": [CitedBy("Page: Timeline", "timeline/"), CitedBy("Page: The war", "background/war/")]}
+    index = citation_index(make_content(), SitePages(), prose)
+    assert CitedBy("Page: Timeline", "timeline/") not in index["src-a"]
+    assert CitedBy("Page: The war", "background/war/") in index["src-a"]
