@@ -7,6 +7,7 @@ figure with two `current` claims. A record with such a problem is reported and l
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Callable
@@ -16,7 +17,10 @@ from .diagnostics import Diagnostic, error, warning
 from .model import Actor, Claim, Era, Event, Figure, Place, Quantity, Role, Source, Term
 from .yaml_reader import YamlDocument
 
-__all__ = ["RecordContext", "BUILDERS", "build_record"]
+__all__ = ["RecordContext", "BUILDERS", "build_record", "quantity"]
+
+# The same dates recur (every source's `accessed`); PartialDate is immutable, so sharing one is safe.
+_parse_date = functools.lru_cache(maxsize=8192)(parse_date)
 
 
 @dataclass
@@ -41,7 +45,7 @@ class RecordContext:
         if value is None:
             return None
         try:
-            return parse_date(value)
+            return _parse_date(value)
         except ValueError as exc:
             self.fail(f"'{path[-1]}': {exc}", *path)
             return None

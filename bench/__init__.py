@@ -1,0 +1,1 @@
+"""Benchmarks on synthetic content: `python -m bench`. `bench.synthetic` is reused by site-build benchmarks."""
