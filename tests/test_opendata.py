@@ -192,3 +192,20 @@ def test_write_open_data_writes_the_same_files(tmp_path):
     on_disk = {p.relative_to(tmp_path / "data").as_posix(): p.read_bytes() for p in written}
     assert on_disk == opendata.export_files(make_content(), opendata.read_schemas())
 
+
+
+def test_the_real_content_exports_valid_files():
+    from macros.loader import load_content_or_raise
+
+    root = Path(__file__).resolve().parents[1]
+    content = load_content_or_raise(root / "content", root / "docs")
+    files = opendata.export_files(content, opendata.read_schemas())
+    for schema_name, file_name in [(f"{kind}.schema.json", f"{kind}.json") for kind in opendata.RECORD_KINDS] + [
+        ("content.schema.json", "content.json"),
+        ("csl.schema.json", "sources.csl.json"),
+    ]:
+        errors = [e.message for e in export_validator(schema_name).iter_errors(json.loads(files[file_name]))]
+        assert errors == [], file_name
+    claims = parse_csv(files["claims.csv"])
+    assert len(claims) == sum(len(figure.claims) for figure in content.figures)
+    assert len(parse_csv(files["figures.csv"])) == len(content.figures)
