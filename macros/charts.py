@@ -222,9 +222,10 @@ def _step_layout(claims: list[Claim], figure: Figure, y_max: float):
     previous_month = None
     while day < end:
         if (day - start).days % every == 0:
-            label = f"{day.day}" if day.month == previous_month else f"{day.day} {_MONTHS[day.month - 1]}"
+            # The month goes on a second line, at the first day and where it changes: narrow screens.
+            month = "" if day.month == previous_month else _MONTHS[day.month - 1]
             previous_month = day.month
-            ticks.append(Tick(round(x(day + timedelta(hours=12 * min(every, 1))), 1), label))
+            ticks.append(Tick(round(x(day + timedelta(hours=12)), 1), str(day.day), month))
         gridlines.append(round(x(day), 1))
         day += timedelta(days=1)
     gridlines.append(round(x(end), 1))

@@ -133,7 +133,7 @@ def test_step_chart_places_totals_by_time_and_value():
 def test_step_chart_axes_show_days_and_thousands():
     _, root, _ = render(ARRIVALS, "step")
     svg = svg_of(root)
-    assert texts(group(svg, "nk-chart__axis--x")) == ["25 Sep", "26", "27"]
+    assert texts(group(svg, "nk-chart__axis--x")) == ["25Sep", "26", "27"]  # day, then the month below
     y_labels = texts(group(svg, "nk-chart__axis--y"))
     assert y_labels[-1] == "people, running total"
     assert y_labels[:-1] == ["0", "20,000", "40,000", "60,000"]
@@ -218,3 +218,13 @@ def test_short_quantity_keeps_the_bound_in_a_symbol():
     assert short_quantity(Quantity("about", 4850, 4850)) == "~4,850"
     assert short_quantity(Quantity("at-most", None, 100)) == "≤100"
     assert short_quantity(Quantity("range", 300000, 500000)) == "300,000–500,000"
+
+
+def test_step_chart_names_the_month_where_it_changes():
+    figure = Figure("late", "Late arrivals", "people", (
+        claim(exact(98625), "2023-09-29T20:00+04:00"),
+        claim(exact(100617), "2023-10-02T12:00+04:00", status="current"),
+    ))
+    chart = render_claim_chart(figure, make_content(figure), kind="step", cite=FakeNotes())
+    svg = svg_of(ET.fromstring(str(chart)))
+    assert texts(group(svg, "nk-chart__axis--x")) == ["29Sep", "30", "1Oct", "2"]
