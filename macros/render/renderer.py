@@ -203,6 +203,25 @@ class Renderer:
     def claims(self, page: PageContext, figure_id: str) -> Markup:
         return self._render("claims.html", page, figure=self.figure_record(figure_id))
 
+    def chart(self, page: PageContext, figure_id: str, kind: str = "step") -> Markup:
+        """The figure's claims as an SVG chart (macros/charts.py), cited through the page's notes."""
+        from ..charts import ChartError, render_claim_chart
+
+        try:
+            chart = render_claim_chart(self.figure_record(figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s))
+        except (ChartError, KeyError) as error:
+            raise RenderError(str(error)) from error
+        return chart.html
+
+    def locator_map(self, page: PageContext) -> Markup:
+        """The places of content/places.yaml on an SVG map (macros/locator_map.py), linked to the Names page."""
+        from ..locator_map import MapError, render_locator_map
+
+        try:
+            return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id))
+        except (MapError, KeyError) as error:
+            raise RenderError(str(error)) from error
+
     def timeline(self, page: PageContext, era: str | None = None) -> Markup:
         eras = [self.era(era)] if era is not None else list(self.content.eras)
         by_era = {e.id: [ev for ev in self.content.events_by_date if ev.era == e.id] for e in eras}
