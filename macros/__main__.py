@@ -32,9 +32,14 @@ def run_check(content_dir: Path, docs_dir: Path | None) -> int:
 
     if docs_dir is None and (REPO_ROOT / "docs").is_dir():
         docs_dir = REPO_ROOT / "docs"
+    if docs_dir is not None and not docs_dir.is_dir():
+        print(f"error: docs directory '{docs_dir}' not found", file=sys.stderr)
+        return 2
     result = load_content(content_dir, docs_dir)
+    # One stream per outcome keeps the order: warnings above the summary, or every problem then the count.
+    stream = sys.stdout if result.content is not None else sys.stderr
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        print(diagnostic, file=stream)
     if result.content is None:
         print(f"content has {_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", file=sys.stderr)
         return 1

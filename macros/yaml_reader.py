@@ -187,7 +187,7 @@ class _Converter:
         # (start, end) positions of id scalars holding a bidi character; None when the file has none.
         self.bidi_id_ranges: list[tuple[tuple[int, int], tuple[int, int]]] | None = [] if check_bidi else None
 
-    def convert(self, node: Node, key: str | None) -> Any:
+    def convert(self, node: Node, key: str | None, reached_from: Node | None = None) -> Any:
         cls = node.__class__
         if cls is ScalarNode:
             value = self.scalar(node)
@@ -195,7 +195,8 @@ class _Converter:
                 self.note_bidi_id(node)
             return value
         if id(node) in self.seen:
-            raise _Refused(error(_mark(self.file, node), "aliases (*name) are not allowed; repeat the value"))
+            # The shared node's own mark is where it was first written; `reached_from` is where it recurs.
+            raise _Refused(error(_mark(self.file, reached_from or node), "aliases (*name) are not allowed; repeat the value"))
         self.seen.add(id(node))
         if cls is MappingNode:
             if node.tag != _MAP:
@@ -203,7 +204,7 @@ class _Converter:
             return self.mapping(node)
         if node.tag != _SEQ:
             raise self.refuse_tag(node)
-        return [self.convert(item, key) for item in node.value]
+        return [self.convert(item, key, node) for item in node.value]
 
     def mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -222,7 +223,7 @@ class _Converter:
                 )
                 continue
             first_seen[name] = key_node
-            result[name] = self.convert(value_node, name)
+            result[name] = self.convert(value_node, name, key_node)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:

@@ -1,0 +1,65 @@
+"""Shared test helpers: a scratch copy of the small valid content in tests/fixtures/loader/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.loader import LoadResult, load_content
+
+LOADER_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "loader"
+
+
+class Sandbox:
+    """content/ and docs/ in a temporary directory that is also the current directory, so diagnostics
+    read `content/events.yaml:…` exactly as an editor sees them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(LOADER_FIXTURE / "content", root / "content")
+        shutil.copytree(LOADER_FIXTURE / "docs", root / "docs")
+
+    def path(self, name: str) -> Path:
+        return self.root / "content" / f"{name}.yaml" if "/" not in name else self.root / name
+
+    def text(self, name: str) -> str:
+        return self.path(name).read_text(encoding="utf-8")
+
+    def write(self, name: str, text: str) -> None:
+        self.path(name).write_text(text, encoding="utf-8")
+
+    def line_of(self, name: str, needle: str) -> int:
+        """1-based line of the only line containing `needle` (so tests never hard-code line numbers)."""
+        lines = [i for i, line in enumerate(self.text(name).splitlines(), 1) if needle in line]
+        assert len(lines) == 1, f"{needle!r} is on lines {lines} of {name}"
+        return lines[0]
+
+    def replace(self, name: str, old: str, new: str) -> int:
+        """Replace the only occurrence of `old`; returns the line it was on."""
+        text = self.text(name)
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {name}"
+        line = text[: text.index(old)].count("\n") + 1
+        self.write(name, text.replace(old, new))
+        return line
+
+    def load(self, **options) -> LoadResult:
+        return load_content(Path("content"), Path("docs"), **options)
+
+    @staticmethod
+    def expect(result: LoadResult, file: str, line: int, severity: str, text: str):
+        """The diagnostic at file:line with `text` in its message; fails listing what was reported instead."""
+        for diagnostic in result.diagnostics:
+            where = diagnostic.location
+            if where.file == file and where.line == line and diagnostic.severity == severity and text in diagnostic.message:
+                return diagnostic
+        reported = "\n".join(map(str, result.diagnostics)) or "(nothing)"
+        raise AssertionError(f"no {severity} at {file}:{line} containing {text!r}; reported:\n{reported}")
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    monkeypatch.chdir(tmp_path)
+    return Sandbox(tmp_path)
+
