@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 
+# Material prints a boxed notice about MkDocs 2 on every build; it is not a problem with this site.
+export NO_MKDOCS_2_WARNING := 1
+
 # Reproducible builds: the dates a build writes (sitemap lastmod, the gzip header of sitemap.xml.gz) come
 # from the last commit, not the clock, so two builds of one commit are byte-identical. MkDocs reads it.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
