@@ -51,7 +51,7 @@ def root(rendered):
 
 
 def frames(root):
-    return [svg for svg in root.iter(f"{SVG}svg") if svg.get("role") == "img"]
+    return [svg for svg in root.iter(f"{SVG}svg") if svg.get("role") == "group"]
 
 
 def linked_labels(svg):
