@@ -336,7 +336,7 @@ def test_content_strings_are_escaped_and_never_evaluated(fixture_site):
 
 def test_overview_macros_render_with_notes(fixture_site):
     page = fixture_site.page("")
-    text = " ".join(" ".join(page.text).split())
+    text = " ".join("".join(page.text).split())
     assert "100,617 people (Example Spokesperson, as of 3 October 2023, 12:00 (UTC+4))" in text
     assert "more than $11.5 million" in text
     assert page.find("div", class_="footnote")
