@@ -1,0 +1,356 @@
+"""The validator: every rule reports its message at the right line, all problems in one run, and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from macros import __main__ as cli
+from macros import schema_check
+from macros.loader import CONTENT_FILES
+
+EVENTS, ACTORS, FIGURES = "content/events.yaml", "content/actors.yaml", "content/figures.yaml"
+SOURCES, ERAS, GLOSSARY = "content/sources.yaml", "content/eras.yaml", "content/glossary.yaml"
+
+
+# --- schema rules ----------------------------------------------------------------------------------
+
+def test_unknown_field_with_did_you_mean_points_at_the_key(sandbox):
+    line = sandbox.replace("events", "  title: Ceasefire takes effect", "  titel: Ceasefire takes effect")
+    result = sandbox.load()
+    diagnostic = sandbox.expect(result, EVENTS, line, "error", "event 'ceasefire': unknown field 'titel' (did you mean 'title'?)")
+    assert diagnostic.location.column == 3
+    sandbox.expect(result, EVENTS, sandbox.line_of("events", "id: ceasefire"), "error", "missing required field 'title'")
+
+
+def test_unknown_field_in_a_claim_names_the_claim(sandbox):
+    line = sandbox.replace("figures", "      status: current", "      stauts: current")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", "figure 'blast-deaths': claim 2: unknown field 'stauts' (did you mean 'status'?)")
+
+
+def test_missing_required_field(sandbox):
+    sandbox.replace("actors", "  name: Some Minister\n", "")
+    line = sandbox.line_of("actors", "id: some-minister")
+    sandbox.expect(sandbox.load(), ACTORS, line, "error", "actor 'some-minister': missing required field 'name'")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  title: Ceasefire takes effect", "  title: [Ceasefire]", "'title' should be text, not a list"),
+    ("  date: 1994-05-12", "  date: {year: 1994}", "'date' should be text or a whole number, not a mapping"),
+    ("  actors: [some-minister]", "  actors: some-minister", "'actors' should be a list, not text ('some-minister')"),
+    ("  actors: [some-minister]", "  actors: [[some-minister]]", "'actors' item 1 should be text, not a list"),
+    ("  summary: A ceasefire takes effect *at midnight*.", "  summary:", "'summary' should be text, not empty"),
+])
+def test_wrong_types(sandbox, old, new, message):
+    line = sandbox.replace("events", old, new)
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", f"event 'ceasefire': {message}")
+
+
+def test_a_file_that_is_not_a_list(sandbox):
+    sandbox.write("glossary", "id: some-term\nterm: x\n")
+    sandbox.expect(sandbox.load(), GLOSSARY, 1, "error", "expected a list of term records")
+
+
+def test_enum_typo_suggests_the_closest_kind(sandbox):
+    line = sandbox.replace("actors", "kind: person", "kind: persn")
+    sandbox.expect(sandbox.load(), ACTORS, line, "error", "'kind' is 'persn', not one of: person, state")
+    assert "(did you mean 'person'?)" in str(sandbox.load().errors[0])
+
+
+@pytest.mark.parametrize("old, new", [
+    ("id: ceasefire", "id: Cease_Fire"),
+    ("era: old-era", "era: Old Era"),
+])
+def test_ids_must_be_slugs(sandbox, old, new):
+    line = sandbox.replace("events", old, new)
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", "an id is a lowercase slug")
+
+
+@pytest.mark.parametrize("field, url", [
+    ("url", "http://wire.example.org/1994/ceasefire"),
+    ("url", "javascript:alert(1)"),
+    ("url", "https://wire.example.org/a b"),
+    ("archive_url", "ftp://web.archive.org/x"),
+])
+def test_urls_must_be_https(sandbox, field, url):
+    if field == "url":
+        line = sandbox.replace("sources", "url: https://wire.example.org/1994/ceasefire", f"url: '{url}'")
+    else:
+        line = sandbox.replace("sources", "archive_url: https://web.archive.org/web/2023/https://wire.example.org/2023/blast", f"archive_url: '{url}'")
+    sandbox.expect(sandbox.load(), SOURCES, line, "error", f"'{field}' '{url}': a URL must start with https://")
+
+
+@pytest.mark.parametrize("bad", ["<script>alert(1)</script>", "{{ cite('x') }}", "{% include 'x' %}"])
+def test_markdown_fields_refuse_html_and_template_syntax(sandbox, bad):
+    line = sandbox.replace("events", "summary: A ceasefire takes effect *at midnight*.", f'summary: "Text {bad}"')
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", "may not contain raw HTML or {{ }}")
+
+
+# --- events, claims and figures ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new", [
+    ("  sources: [wire-1994-05-12-ceasefire]\n", ""),
+    ("  sources: [wire-1994-05-12-ceasefire]\n", "  sources: []\n"),
+])
+def test_an_event_without_a_source(sandbox, old, new):
+    sandbox.replace("events", old, new)
+    line = sandbox.line_of("events", "id: ceasefire") if not new else sandbox.line_of("events", "sources: []")
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", "an event needs at least one source")
+
+
+@pytest.mark.parametrize("field", ["claimed_by", "as_of", "source"])
+def test_a_claim_without_claimant_as_of_or_source(sandbox, field):
+    text = sandbox.text("figures")
+    claim_start = text.index("    - value: {about: 68}")
+    end = text.index("status: current", claim_start)
+    lines = text[claim_start:end].splitlines(keepends=True)
+    kept = "".join(line for line in lines if not line.lstrip(" -").startswith(f"{field}:"))
+    sandbox.write("figures", text[:claim_start] + kept + text[end:])
+    line = sandbox.line_of("figures", "value: {about: 68}")
+    diagnostic = sandbox.expect(sandbox.load(), FIGURES, line, "error", f"figure 'blast-deaths': claim 2: missing required field '{field}'")
+    assert diagnostic.location.column == 7
+
+
+def test_a_misreport_needs_a_correction(sandbox):
+    sandbox.replace("figures", "      correction: wire-2023-09-27-correction\n", "")
+    line = sandbox.line_of("figures", "value: 125")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claim 1: a misreport claim needs 'correction'")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("{aboot: 68}", "a value is a number (68) or one of {about: N}"),
+    ("{min: 30, max: 20}", "'min' (30) is greater than 'max' (20)"),
+    ("'68'", "a value is a number"),
+    ("-5", "a value is a number"),
+])
+def test_bad_claim_values(sandbox, value, message):
+    line = sandbox.replace("figures", "value: {about: 68}", f"value: {value}")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", message)
+
+
+def test_two_current_claims_are_an_error(sandbox):
+    line = sandbox.replace("figures", "      status: superseded", "      status: current")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claims 2 and 3 are both 'current'")
+
+
+def test_no_current_claim_is_a_warning(sandbox):
+    sandbox.replace("figures", "      status: current", "      status: superseded")
+    result = sandbox.load()
+    assert result.content is not None
+    sandbox.expect(result, FIGURES, sandbox.line_of("figures", "value: 125"), "warning", "no claim is 'current'")
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("events", "date: 2023-09-25", "date: 2023-02-30", "'2023-02-30' is not a real date: February 2023 has 28 days"),
+    ("events", "date: 2023-09-25", "date: 2023-13", "there is no month 13"),
+    ("events", "date: 2023-09-25", "date: 25/09/2023", "write a date as 1994, 1994-05"),
+    ("events", "date: 2023-09-25", "date: 99", "'date' must be at least 1000"),
+    ("sources", "published: 1994-05-12", "published: 1994-05-12T25:00", "not a real time of day"),
+    ("figures", "as_of: 2023-09-26T21:00+04:00", "as_of: 2023-09-26T21:00+15:00", "impossible UTC offset"),
+])
+def test_impossible_or_malformed_dates(sandbox, file, old, new, message):
+    line = sandbox.replace(file, old, new)
+    sandbox.expect(sandbox.load(), f"content/{file}.yaml", line, "error", message)
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("events", 'end: "2023-09-26"', "end: 2023-09-24", "event 'depot-blast': 'end' (2023-09-24) is before 'date' (2023-09-25)"),
+    ("actors", "end: 2023-02-23", "end: 2021", "actor 'some-minister': 'end' (2021) is before 'start' (2022-11-04)"),
+    ("eras", "end: 2024-01", "end: 2023-08", "era 'new-era': 'end' (2023-08) is before 'start' (2023-09)"),
+])
+def test_an_end_before_its_start(sandbox, file, old, new, message):
+    line = sandbox.replace(file, old, new)
+    sandbox.expect(sandbox.load(), f"content/{file}.yaml", line, "error", message)
+
+
+def test_an_end_in_the_same_month_as_a_day_start_is_not_before_it(sandbox):
+    sandbox.replace("events", 'end: "2023-09-26"', "end: 2023-09")
+    assert sandbox.load().errors == ()
+
+
+# --- ids and references -----------------------------------------------------------------------------
+
+def test_duplicate_ids_across_files_point_at_both_places(sandbox):
+    first = sandbox.line_of("places", "id: town")
+    line = sandbox.replace("glossary", "id: some-term", "id: town")
+    message = f"duplicate id 'town': already used by the place at content/places.yaml:{first}:7"
+    sandbox.expect(sandbox.load(), GLOSSARY, line, "error", message)
+
+
+REFERENCES = [
+    ("events", "era: old-era", "era: old-erx", "event 'ceasefire': unknown era 'old-erx' (did you mean 'old-era'?)"),
+    ("events", "sources: [wire-1994-05-12-ceasefire]", "sources: [wire-1994-05-12-ceasefirex]",
+     "event 'ceasefire': unknown source 'wire-1994-05-12-ceasefirex' (did you mean 'wire-1994-05-12-ceasefire'?)"),
+    ("events", "actors: [some-minister]", "actors: [some-ministr]", "unknown actor 'some-ministr' (did you mean 'some-minister'?)"),
+    ("events", "places: [town]", "places: [twn]", "event 'depot-blast': unknown place 'twn' (did you mean 'town'?)"),
+    ("events", "figures: [blast-deaths]", "figures: [blast-death]", "unknown figure 'blast-death' (did you mean 'blast-deaths'?)"),
+    ("actors", "affiliation: some-government", "affiliation: other-body", "actor 'some-minister': unknown actor 'other-body'"),
+    ("actors", "of: some-government", "of: some-governmnt", "actor 'some-minister': role 1: unknown actor 'some-governmnt'"),
+    ("figures", "claimed_by: some-government", "claimed_by: nobody", "figure 'blast-deaths': claim 1: unknown actor 'nobody'"),
+    ("figures", "correction: wire-2023-09-27-correction", "correction: wire-2023-09-28-correction",
+     "claim 1: unknown source 'wire-2023-09-28-correction' (did you mean 'wire-2023-09-27-correction'?)"),
+    ("glossary", "sources: [wire-2023-10-01-glossary]", "sources: [glossary-source]", "term 'some-term': unknown source 'glossary-source'"),
+    ("actors", "affiliation: some-government", "affiliation: town", "'town' is a place, not an actor"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, message", REFERENCES)
+def test_dangling_references(sandbox, file, old, new, message):
+    line = sandbox.replace(file, old, new)
+    sandbox.expect(sandbox.load(), f"content/{file}.yaml", line, "error", message)
+
+
+def test_dangling_claim_source(sandbox):
+    text = sandbox.text("figures").replace("source: wire-2023-09-26-blast\n      status: current", "source: wire-2023-09-26-blst\n      status: current")
+    sandbox.write("figures", text)
+    line = sandbox.line_of("figures", "wire-2023-09-26-blst")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claim 2: unknown source 'wire-2023-09-26-blst' (did you mean 'wire-2023-09-26-blast'?)")
+
+
+def test_an_uncited_source_is_a_warning(sandbox):
+    sandbox.replace("glossary", "  sources: [wire-2023-10-01-glossary]\n", "")
+    result = sandbox.load()
+    assert result.errors == () and result.content is not None
+    line = sandbox.line_of("sources", "id: wire-2023-10-01-glossary")
+    sandbox.expect(result, SOURCES, line, "warning", "source 'wire-2023-10-01-glossary' is not cited")
+
+
+def test_a_source_cited_only_in_docs_counts_as_cited(sandbox):
+    sandbox.replace("glossary", "  sources: [wire-2023-10-01-glossary]\n", "")
+    (sandbox.root / "docs" / "more.md").write_text("See {{ cite('wire-2023-10-01-glossary') }}.\n")
+    assert sandbox.load().diagnostics == ()
+
+
+@pytest.mark.parametrize("call, message", [
+    ('{{ cite("wire-1994-05-12-ceasefire", "wire-2023-09-26-blst") }}', "cite(): unknown source 'wire-2023-09-26-blst' (did you mean 'wire-2023-09-26-blast'?)"),
+    ("{{ figure('blast-death') }}", "figure(): unknown figure 'blast-death'"),
+    ('{{ actor("town") }}', "actor(): 'town' is a place, not an actor"),
+    ('{{ place("nowhere") }}', "place(): unknown place 'nowhere'"),
+    ('{{ event("ceasefir") }}', "event(): unknown event 'ceasefir' (did you mean 'ceasefire'?)"),
+    ('{{ term("other-term") }}', "term(): unknown term 'other-term'"),
+    ('{{ claims("x") }}', "claims(): unknown figure 'x'"),
+    ('{{ value("blast-deaths-2") }}', "value(): unknown figure 'blast-deaths-2'"),
+])
+def test_unknown_ids_in_docs_macros(sandbox, call, message):
+    page = sandbox.root / "docs" / "section" / "page.md"
+    page.parent.mkdir()
+    page.write_text(f"# Title\n\nText\n{call}\n")
+    diagnostic = sandbox.expect(sandbox.load(), "docs/section/page.md", 4, "error", message)
+    assert call[diagnostic.location.column - 1:].lstrip("\"'").startswith(message.split("'")[1])
+
+
+def test_an_era_page_must_exist_in_docs(sandbox):
+    line = sandbox.replace("eras", "  summary: The first period.", "  summary: The first period.\n  page: background/old.md") + 1
+    sandbox.expect(sandbox.load(), ERAS, line, "error", "page 'background/old.md' not found in docs/")
+    (sandbox.root / "docs" / "background").mkdir()
+    (sandbox.root / "docs" / "background" / "old.md").write_text("# Old\n")
+    assert sandbox.load().errors == ()
+
+
+def test_every_problem_is_reported_in_one_run(sandbox):
+    sandbox.replace("events", "era: old-era", "era: old-erx")
+    sandbox.replace("events", "date: 2023-09-25", "date: 2023-02-30")
+    sandbox.replace("actors", "kind: person", "kind: persn")
+    sandbox.replace("places", "kind: city", "kind: city\n\tbad: tab")
+    sandbox.replace("sources", "url: https://wire.example.org/2023/terms", "url: http://wire.example.org/2023/terms")
+    sandbox.replace("glossary", "definition: Who uses the term.", "defintion: Who uses the term.")
+    result = sandbox.load()
+    files = {d.location.file for d in result.errors}
+    assert files == {EVENTS, ACTORS, "content/places.yaml", SOURCES, GLOSSARY}
+    assert len(result.errors) >= 7 and result.content is None
+
+
+# --- schemas ------------------------------------------------------------------------------------------
+
+def _walk(schema, path=()):
+    yield path, schema
+    for key in ("properties", "$defs"):
+        for name, sub in schema.get(key, {}).items():
+            yield from _walk(sub, (*path, key, name))
+    for key in ("items",):  # not into if/then: those restate fields already described
+        if isinstance(schema.get(key), dict):
+            yield from _walk(schema[key], (*path, key))
+    for i, sub in enumerate(schema.get("oneOf", [])):
+        yield from _walk(sub, (*path, "oneOf", i))
+
+
+@pytest.mark.parametrize("name", CONTENT_FILES)
+def test_schemas_are_valid_2020_12_and_closed_and_described(name):
+    schema = schema_check.load_schema(name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path, sub in _walk(schema):
+        if sub.get("type") == "object":
+            assert sub.get("additionalProperties") is False, path
+        if len(path) >= 2 and path[-2] == "properties":
+            assert sub.get("description"), f"{name}: no description at {'/'.join(map(str, path))}"
+
+
+def test_shared_definitions_are_identical_in_every_schema():
+    shared = ("id", "ref", "date", "url", "text", "markdown")
+    first = schema_check.load_schema("events")["$defs"]
+    for name in CONTENT_FILES:
+        defs = schema_check.load_schema(name)["$defs"]
+        assert {key: defs[key] for key in shared} == {key: first[key] for key in shared}, name
+
+
+def test_content_files_point_editors_at_their_schema():
+    for name in CONTENT_FILES:
+        first_line = (Path("tests/fixtures/loader/content") / f"{name}.yaml").read_text().splitlines()[0]
+        assert first_line == f"# yaml-language-server: $schema=../../../../schemas/{name}.schema.json"
+        assert (schema_check.SCHEMA_DIR / f"{name}.schema.json").is_file()
+
+
+def test_enums_in_schemas_match_the_model():
+    from macros.model import ACTOR_KINDS, CLAIM_STATUSES, PLACE_KINDS
+    assert tuple(schema_check.load_schema("actors")["$defs"]["actor"]["properties"]["kind"]["enum"]) == ACTOR_KINDS
+    assert tuple(schema_check.load_schema("places")["$defs"]["place"]["properties"]["kind"]["enum"]) == PLACE_KINDS
+    assert tuple(schema_check.load_schema("figures")["$defs"]["claim"]["properties"]["status"]["enum"]) == CLAIM_STATUSES
+
+
+# --- the command line -------------------------------------------------------------------------------
+
+def test_cli_success_prints_one_summary_line(sandbox, capsys):
+    sandbox.replace("glossary", "  sources: [wire-2023-10-01-glossary]\n", "")
+    assert cli.main(["check", "--content", "content", "--docs", "docs"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "content ok: 2 events, 2 actors, 1 figure (3 claims), 4 sources, 1 place, 2 eras, 1 term; 1 warning"
+    assert out[0].startswith("content/sources.yaml:") and ": warning: " in out[0]
+    assert len(out) == 2
+
+
+def test_cli_errors_exit_1_with_every_problem(sandbox, capsys):
+    sandbox.replace("events", "era: old-era", "era: old-erx")
+    sandbox.replace("actors", "kind: person", "kind: persn")
+    assert cli.main(["check", "--content", "content", "--docs", "docs"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "content has 2 errors, 0 warnings"
+    assert err[0].startswith("content/actors.yaml:") and err[1].startswith("content/events.yaml:")
+
+
+def test_cli_internal_error_is_one_line_and_exit_2(sandbox, capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("macros.loader.load_content", broken)
+    assert cli.main(["check", "--content", "content", "--docs", "docs"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "internal error: RuntimeError: boom\n" and captured.out == ""
+
+
+def test_cli_missing_docs_directory(sandbox, capsys):
+    assert cli.main(["check", "--content", "content", "--docs", "nowhere"]) == 2
+    assert "docs directory 'nowhere' not found" in capsys.readouterr().err
+
+
+def test_schema_fast_path_and_full_validator_agree_on_the_fixture():
+    for name in CONTENT_FILES:
+        data = json.loads(json.dumps(__import__("yaml").safe_load(
+            (Path("tests/fixtures/loader/content") / f"{name}.yaml").read_text()), default=str))
+        assert list(schema_check._full_validator(name).iter_errors(data)) == []
+        schema_check._fast_validator(name)(data)
