@@ -97,6 +97,22 @@ class Renderer:
         self.pages = pages
         self.env = environment or make_environment()
         self.cited_by = citation_index(content, pages, prose_citations)
+        # id -> record per kind, so that a lookup costs the same however large the content grows
+        self._records: dict[str, dict[str, object]] = {
+            kind: {record.id: record for record in records}
+            for kind, records in (
+                ("era", content.eras),
+                ("event", content.events),
+                ("actor", content.actors),
+                ("figure", content.figures),
+                ("source", content.sources),
+                ("place", content.places),
+                ("term", content.glossary),
+            )
+        }
+        self._events_by_era: dict[str, list[Event]] = {}
+        for event in content.events_by_date:
+            self._events_by_era.setdefault(event.era, []).append(event)
         self._events_by_actor: dict[str, list[Event]] = {}
         for event in content.events_by_date:
             for actor_id in event.actors:
@@ -104,35 +120,35 @@ class Renderer:
 
     # ---- lookups: an unknown id is an error that suggests the nearest one
 
-    def _lookup(self, kind: str, record_id: str, records: tuple):
-        for record in records:
-            if record.id == record_id:
-                return record
-        ids = [record.id for record in records]
-        close = difflib.get_close_matches(str(record_id), ids, n=1)
+    def _lookup(self, kind: str, record_id: str):
+        by_id = self._records[kind]
+        record = by_id.get(record_id) if isinstance(record_id, str) else None
+        if record is not None:
+            return record
+        close = difflib.get_close_matches(str(record_id), list(by_id), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise RenderError(f"unknown {kind} '{record_id}'{hint}")
 
     def era(self, era_id: str) -> Era:
-        return self._lookup("era", era_id, self.content.eras)
+        return self._lookup("era", era_id)
 
     def event_record(self, event_id: str) -> Event:
-        return self._lookup("event", event_id, self.content.events)
+        return self._lookup("event", event_id)
 
     def actor_record(self, actor_id: str) -> Actor:
-        return self._lookup("actor", actor_id, self.content.actors)
+        return self._lookup("actor", actor_id)
 
     def figure_record(self, figure_id: str) -> Figure:
-        return self._lookup("figure", figure_id, self.content.figures)
+        return self._lookup("figure", figure_id)
 
     def source_record(self, source_id: str) -> Source:
-        return self._lookup("source", source_id, self.content.sources)
+        return self._lookup("source", source_id)
 
     def place_record(self, place_id: str) -> Place:
-        return self._lookup("place", place_id, self.content.places)
+        return self._lookup("place", place_id)
 
     def term_record(self, term_id: str) -> Term:
-        return self._lookup("term", term_id, self.content.glossary)
+        return self._lookup("term", term_id)
 
     # ---- helpers shared by the templates
 
@@ -224,7 +240,7 @@ class Renderer:
 
     def timeline(self, page: PageContext, era: str | None = None) -> Markup:
         eras = [self.era(era)] if era is not None else list(self.content.eras)
-        by_era = {e.id: [ev for ev in self.content.events_by_date if ev.era == e.id] for e in eras}
+        by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
         return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=era is None)
 
     # ---- index pages
