@@ -150,3 +150,44 @@ def test_committed_outlines_are_small_and_cover_the_region(rendered):
         for polygon in feature["geometry"]["coordinates"]:
             for ring in polygon:
                 assert all(west <= x <= east and south <= y <= north for x, y in ring)
+
+
+def _make_geodata_script():
+    """scripts/make-geodata has no .py suffix: load it as a module to test its TopoJSON decoding."""
+    import importlib.machinery
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "make-geodata"
+    loader = importlib.machinery.SourceFileLoader("make_geodata", str(path))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("make_geodata", loader))
+    loader.exec_module(module)
+    return module
+
+
+def test_make_geodata_decodes_delta_arcs_reversed_arcs_and_clips_to_the_frame():
+    script = _make_geodata_script()
+    # Two arcs around a 2 x 2 degree square straddling the frame's west edge (43.3 E): arc 0 runs
+    # along the bottom and up the east side; arc 1, walked backwards (~1), closes it.
+    topology = {
+        "transform": {"scale": [0.5, 0.5], "translate": [42.0, 39.0]},
+        "arcs": [
+            [[0, 0], [4, 0], [0, 4]],  # (42,39) -> (44,39) -> (44,41)
+            [[0, 0], [0, 4], [4, 0]],  # (42,39) -> (42,41) -> (44,41); reversed: (44,41) -> (42,41) -> (42,39)
+        ],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "arcs": [[0, ~1]], "properties": {"name": "Squareland"}},
+            {"type": "Point", "coordinates": [0, 0], "properties": {"name": "Not an area"}},
+        ]}},
+    }
+    arcs = script.decode_arcs(topology)
+    assert arcs[0] == [(42.0, 39.0), (44.0, 39.0), (44.0, 41.0)]
+    ring = script._ring([0, ~1], arcs)
+    assert ring == [(42.0, 39.0), (44.0, 39.0), (44.0, 41.0), (42.0, 41.0), (42.0, 39.0)]
+    collection = script.clipped_countries(topology)
+    (feature,) = collection["features"]
+    assert feature["properties"]["name"] == "Squareland"
+    (polygon,) = feature["geometry"]["coordinates"]
+    lons = [lon for lon, _ in polygon[0]]
+    assert min(lons) == script.WEST and max(lons) == 44.0  # cut at the frame's west edge
+    assert collection["bbox"] == [script.WEST, script.SOUTH, script.EAST, script.NORTH]
