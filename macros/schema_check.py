@@ -10,13 +10,15 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import fastjsonschema
-import jsonschema
 
 from .diagnostics import Diagnostic, did_you_mean, error
 from .yaml_reader import YamlDocument
+
+if TYPE_CHECKING:
+    import jsonschema
 
 __all__ = ["SCHEMA_DIR", "FILE_KINDS", "load_schema", "check_schema", "record_label", "context_label"]
 
@@ -56,7 +58,9 @@ def _fast_validator(name: str) -> Callable[[Any], Any]:
 
 
 @functools.cache
-def _full_validator(name: str) -> jsonschema.Draft202012Validator:
+def _full_validator(name: str) -> "jsonschema.Draft202012Validator":
+    import jsonschema  # only needed to explain a failure; importing it costs a fifth of a second
+
     return jsonschema.Draft202012Validator(load_schema(name))
 
 
@@ -83,7 +87,7 @@ def record_label(kind: str, index: int, record: object) -> str:
     return f"{kind} '{record_id}'" if isinstance(record_id, str) and record_id else f"{kind} #{index + 1}"
 
 
-def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, document: YamlDocument) -> list[Diagnostic]:
+def _explain(problem: "jsonschema.ValidationError", path: tuple, name: str, document: YamlDocument) -> list[Diagnostic]:
     keyword, schema, instance = problem.validator, problem.schema, problem.instance
     where = document.location(path)
     context = context_label(path, name, document.data)
@@ -132,7 +136,7 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
     return [error(where, f"{context}{field}: {problem.message}")]
 
 
-def _missing_message(name: str, path: tuple, field_name: str, problem: jsonschema.ValidationError) -> str:
+def _missing_message(name: str, path: tuple, field_name: str, problem: "jsonschema.ValidationError") -> str:
     if "then" in problem.schema_path:
         return f"a misreport claim needs '{field_name}': the id of the source that corrected it"
     if name == "events" and field_name == "sources":
