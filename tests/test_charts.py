@@ -228,3 +228,12 @@ def test_step_chart_names_the_month_where_it_changes():
     chart = render_claim_chart(figure, make_content(figure), kind="step", cite=FakeNotes())
     svg = svg_of(ET.fromstring(str(chart)))
     assert texts(group(svg, "nk-chart__axis--x")) == ["29Sep", "30", "1Oct", "2"]
+
+
+def test_the_sources_page_counts_a_chart_call_as_citing_every_source_the_chart_cites():
+    from macros.render.citations import MacroCall, sources_cited_by
+
+    content = make_content()
+    chart = render_claim_chart(DEPOT, content, kind="revisions", cite=FakeNotes())
+    call = MacroCall("chart", ("depot",), (("kind", "revisions"),))
+    assert set(sources_cited_by(content, call)) == set(chart.source_ids)

@@ -109,8 +109,8 @@ def sources_cited_by(content: Content, call: MacroCall) -> list[str]:
         figure = figures.get(call.argument(0, "figure_id"))  # type: ignore[arg-type]
         latest = figure.latest if figure else None
         return [latest.source] if latest else []
-    if call.name in ("claims", "figures_index"):
-        chosen = [figures[call.args[0]]] if call.name == "claims" and call.args and call.args[0] in figures else []
+    if call.name in ("claims", "chart", "figures_index"):
+        chosen = [figures[call.args[0]]] if call.name in ("claims", "chart") and call.args and call.args[0] in figures else []
         if call.name == "figures_index":
             chosen = list(content.figures)
         return [s for f in chosen for c in f.claims for s in (c.source, c.correction) if s]
