@@ -342,3 +342,11 @@ def test_overview_macros_render_with_notes(fixture_site):
     assert page.find("div", class_="footnote")
     assert page.find("a", class_="footnote-ref", href="#fn:1")
     assert page.find("span", lang="hy")
+
+
+def test_block_macros_stay_inside_admonitions_and_lists(fixture_site):
+    page = fixture_site.page("")
+    (admonition,) = page.find("div", class_="admonition note")
+    assert any(a.get("class") == "nk-figure-card" for _, a in page.descendants(admonition))
+    in_lists = [t for i in page.find("li") for t, a in page.descendants(i) if a.get("class") == "nk-claims"]
+    assert in_lists == ["div"]
