@@ -237,3 +237,23 @@ def test_the_sources_page_counts_a_chart_call_as_citing_every_source_the_chart_c
     chart = render_claim_chart(DEPOT, content, kind="revisions", cite=FakeNotes())
     call = MacroCall("chart", ("depot",), (("kind", "revisions"),))
     assert set(sources_cited_by(content, call)) == set(chart.source_ids)
+
+
+def test_disputed_totals_are_hollow_dots_off_the_line_and_ranges_get_a_whisker():
+    figure = Figure("mixed", "Mixed", "people", (
+        claim(exact(1000), "2023-09-25T08:00+04:00"),
+        claim(Quantity("range", 1500, 2500), "2023-09-25T12:00+04:00"),
+        claim(exact(9000), "2023-09-25T16:00+04:00", status="disputed"),
+        claim(exact(3000), "2023-09-25T20:00+04:00", status="current"),
+    ))
+    svg = svg_of(ET.fromstring(str(render_claim_chart(figure, make_content(figure), kind="step", cite=FakeNotes()))))
+    dots = list(group(svg, "nk-chart__marks").iter(f"{SVG}circle"))
+    assert [d.get("class").split()[-1] for d in dots] == [
+        "nk-chart__mark--superseded", "nk-chart__mark--superseded", "nk-chart__mark--disputed", "nk-chart__mark--current"
+    ]
+    disputed_y = dots[2].get("cy")
+    path = svg.find(f"{SVG}path").get("d")
+    assert path.count("V") == 2 and f"V{disputed_y}" not in path  # the line skips the disputed total
+    (whisker,) = group(svg, "nk-chart__marks").iter(f"{SVG}line")
+    low, high = float(whisker.get("y1")), float(whisker.get("y2"))
+    assert low > float(dots[1].get("cy")) > high  # the range spans its midpoint
