@@ -176,3 +176,10 @@ def test_event_actor_and_term_links_are_relative_to_the_page(renderer):
     assert renderer.event(p, "ceasefire") == '<a class="nk-event-link" href="../../timeline/#ceasefire">Ceasefire takes effect</a>'
     assert renderer.actor(p, "gov", text="Yerevan") == '<a class="nk-actor" href="../../people/#gov">Yerevan</a>'
     assert 'href="../../names/#refugees"' in renderer.term(p, "refugees")
+
+
+def test_block_fragments_have_no_blank_line(renderer):
+    """A blank line would end an admonition or list item that a writer put the macro in."""
+    p = page()
+    for html in (renderer.figure(p, "arrivals"), renderer.claims(p, "arrivals"), renderer.timeline(p, era="war")):
+        assert "\n\n" not in str(html)

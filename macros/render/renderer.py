@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -71,7 +72,9 @@ def _finalize(value: object) -> object:
     return Markup(str(escape(value)).translate(_MARKDOWN_SIGNIFICANT))
 
 
+@lru_cache(maxsize=1)
 def make_environment() -> jinja2.Environment:
+    """The templates' environment, made once per process: Jinja caches each compiled template in it."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
