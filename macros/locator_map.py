@@ -194,6 +194,8 @@ def layout_frame(frame: Frame, content: Content, *, route: tuple[str, ...] = COR
         label = _place_label(frame, place, obstacles)
         labels.append(label)
         obstacles.append(label.box)
+    if detail_box is not None:
+        labels.append(_box_label(frame, detail_box, obstacles))
 
     corridor_points = [frame.project(*p.coordinates) for p in route_places]
     corridor = ""
@@ -247,6 +249,26 @@ def _place_label(frame: Frame, place: Place, obstacles: list[Box]) -> Label:
     if best is None:
         raise MapError(f"no room in frame '{frame.id}' for the label of place '{place.id}'")
     return best[1]
+
+
+def _box_label(frame: Frame, box: Box, obstacles: list[Box]) -> Label:
+    """'Detail below' beside the detail frame's box: under it, over it, or to either side."""
+    lines = ("detail below",)
+    middle, h = (box.left + box.right) / 2, FONT
+    spots = (
+        (middle, box.bottom + h * 0.8, "middle"),
+        (middle, box.top - h * 0.8, "middle"),
+        (box.right + 4, (box.top + box.bottom) / 2, "start"),
+        (box.left - 4, (box.top + box.bottom) / 2, "end"),
+    )
+    fitting = [
+        Label(None, lines, x, y, anchor, "region", _text_box(lines, x, y, anchor))
+        for x, y, anchor in spots
+        if _text_box(lines, x, y, anchor).inside(frame.width, frame.height)
+    ]
+    if not fitting:
+        raise MapError(f"no room in frame '{frame.id}' to label the detail box")
+    return min(fitting, key=lambda label: sum(label.box.overlap(other) for other in obstacles))
 
 
 def _candidates(x: float, y: float, area: bool) -> Iterable[tuple[float, float, str, bool]]:
