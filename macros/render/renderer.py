@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .format import format_quantity
-from .links import is_external, page_url, relative_url, wayback_lookup_url
+from .links import page_url, relative_url, wayback_lookup_url
 from .markup import render_markdown, render_markdown_inline
 
 __all__ = ["Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
@@ -173,7 +173,6 @@ class Renderer:
 
     markdown = staticmethod(render_markdown)
     markdown_inline = staticmethod(render_markdown_inline)
-    is_external = staticmethod(is_external)
     wayback = staticmethod(wayback_lookup_url)
     status_labels = STATUS_LABELS
     language_names = LANGUAGE_NAMES
