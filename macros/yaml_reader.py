@@ -137,12 +137,6 @@ def read_yaml(path: Path, file: str, loader: type = DEFAULT_LOADER) -> tuple[Yam
 
 
 def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    tabs = [
-        error(_position(file, text, m.end() - 1), "tab character in indentation; indent with spaces")
-        for m in _TAB_INDENT_RE.finditer(text)
-    ]
-    if tabs:
-        return None, tabs
     if _ANCHOR_HINT_RE.search(text):
         anchors = _anchor_diagnostics(text, file, loader)
         if anchors:
@@ -154,7 +148,12 @@ def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tupl
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, file)]
+        # A tab inside a quoted or block scalar is legal, so tabs are blamed only once parsing fails.
+        tabs = [
+            error(_position(file, text, m.end() - 1), "tab character in indentation; indent with spaces")
+            for m in _TAB_INDENT_RE.finditer(text)
+        ]
+        return None, tabs or [_syntax_error(exc, file)]
     except yaml.YAMLError as exc:
         return None, [error(Location(file, 1, 1), f"YAML error: {exc}")]
     if root is None:

@@ -208,3 +208,10 @@ def test_paths_outside_the_current_directory_are_absolute(sandbox, monkeypatch, 
     monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     result = load_content(sandbox.root / "content")
     assert result.errors[0].location.file == (sandbox.root / "content" / "events.yaml").as_posix()
+
+
+def test_a_tab_inside_a_block_scalar_is_content_not_indentation(sandbox):
+    sandbox.replace("events", "  summary: >-\n    A depot explodes.", "  summary: |-\n    A depot explodes.\n    \tIndented with a tab.")
+    result = sandbox.load()
+    assert result.errors == ()
+    assert result.content.event("depot-blast").summary == "A depot explodes.\n\tIndented with a tab."
