@@ -44,7 +44,7 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 80, 16, 36, 50
 PLOT_LEFT, PLOT_RIGHT = MARGIN_LEFT, VIEW_WIDTH - MARGIN_RIGHT
 PLOT_TOP, PLOT_BOTTOM = MARGIN_TOP, VIEW_HEIGHT - MARGIN_BOTTOM
 
-STATUS_LABELS = {"current": "current", "superseded": "superseded", "disputed": "disputed", "misreport": "misreport"}
+# What each claim status means to a reader, in legend order.
 STATUS_MEANINGS = {
     "current": "latest accepted value",
     "superseded": "earlier value, later revised",
@@ -141,7 +141,7 @@ def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cit
         y_title=_y_title(figure, kind),
         caption=_caption(figure, kind, history, plotted),
         description=_description(figure, kind, history, plotted),
-        statuses=[s for s in STATUS_LABELS if any(c.status == s for c in plotted)],
+        statuses=[s for s in STATUS_MEANINGS if any(c.status == s for c in plotted)],
         status_meanings=STATUS_MEANINGS,
         claimants=claimants,
         source_refs=source_refs,
@@ -320,7 +320,7 @@ def _description(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], pl
     first, last = plotted[0], plotted[-1]
     shape = "Step chart" if kind == "step" else "Bar chart"
     text = (
-        f"{shape} of {len(plotted)} reported values of {figure.label.lower()}, from "
+        f"{shape}: {figure.label}. {len(plotted)} reported values, from "
         f"{format_quantity(first.value, figure.unit)} ({first.as_of.human()}) to "
         f"{format_quantity(last.value, figure.unit)} ({last.as_of.human()})."
     )
@@ -332,7 +332,7 @@ def _description(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], pl
 
 
 def _tooltip(claim: Claim, figure: Figure) -> str:
-    return f"{format_quantity(claim.value, figure.unit)}, {claim.as_of.human()} ({STATUS_LABELS[claim.status]})"
+    return f"{format_quantity(claim.value, figure.unit)}, {claim.as_of.human()} ({claim.status})"
 
 
 def _row(claim: Claim, figure: Figure, content: Content, cite: _CitationLog) -> Row:
@@ -342,11 +342,17 @@ def _row(claim: Claim, figure: Figure, content: Content, cite: _CitationLog) -> 
         claim=claim,
         value=format_quantity(claim.value, figure.unit),
         claimant=content.actor(claim.claimed_by).name,
-        status=STATUS_LABELS[claim.status],
-        note=render_markdown_inline(" ".join(part for part in (claim.method and f"{claim.method[0].upper()}{claim.method[1:]}.", claim.note) if part)),
+        status=claim.status,
+        note=render_markdown_inline(_note(claim)),
         cite=cite(claim.source),
         correction=cite(claim.correction) if claim.correction else None,
     )
+
+
+def _note(claim: Claim) -> str:
+    """The table's note: how the number was counted, then the editors' note (Markdown)."""
+    method = f"{claim.method[0].upper()}{claim.method[1:]}." if claim.method else ""
+    return " ".join(part for part in (method, claim.note) if part)
 
 
 class _CitationLog:

@@ -103,6 +103,7 @@ def test_step_chart_is_well_formed_and_draws_one_dot_per_claim_but_the_misreport
     assert len(dots) == 4
     assert not any("99,999" in dot.find(f"{SVG}title").text for dot in dots)
     assert "1 misreported value is left out" in "".join(root.find("figcaption").itertext())
+    assert svg.find(f"{SVG}desc").text.startswith("Step chart: People arriving <in> Armenia. 4 reported values, from about 4,850 people")
     assert "Misreported: 99,999 people (26 September 2023, 12:00 (UTC+4)), not drawn." in svg.find(f"{SVG}desc").text
 
 
