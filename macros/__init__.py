@@ -22,6 +22,8 @@ BLOCK_MACROS = ("figure", "claims", "timeline", "chart", "locator_map")
 INDEX_MACROS = ("people_index", "figures_index", "sources_index", "places_index", "glossary_index")
 
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+# A Markdown footnote definition ("[^1]: …"): its ids (fn:1) would clash with the notes cite() numbers.
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:", re.MULTILINE)
 
 
 @dataclass
@@ -78,6 +80,11 @@ def define_env(env) -> None:
             env.markdown = f"{error_admonition(messages)}\n\n{env.markdown}"
         if loaded.renderer is not None:
             notes = loaded.renderer.notes(page_state.context)
+            if notes and _FOOTNOTE_DEFINITION.search(env.markdown):
+                message = f"{docs_label}/{page_state.context.src_path}: Markdown footnotes ([^…]) and cite() on one page would share note numbers; use cite()"
+                if not live:
+                    raise PluginError(message)
+                log.error(message)
             if notes:
                 env.markdown = f"{env.markdown}\n\n{notes}\n"
 

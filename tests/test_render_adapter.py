@@ -133,3 +133,18 @@ def test_content_dir_can_point_elsewhere(project, monkeypatch, tmp_path_factory)
     env = FakeEnv(project)
     macros.define_env(env)
     assert "Example Spokesperson" in env.render_page("index.md", "", lambda m: m["actor"]("fixture-spokesperson"))
+
+
+def test_markdown_footnotes_next_to_cite_are_refused(project):
+    env = FakeEnv(project)
+    macros.define_env(env)
+    with pytest.raises(PluginError, match="docs/index.md: Markdown footnotes"):
+        env.render_page("index.md", "", lambda m: f"A[^x] B{m['cite']('wire-1994-05-12-ceasefire')}\n\n[^x]: A note.")
+    assert "[^x]" in env.render_page("about.md", "about/", lambda m: "A[^x]\n\n[^x]: A note without cite().")
+
+
+def test_wrong_arguments_are_reported_with_the_page(project):
+    env = FakeEnv(project)
+    macros.define_env(env)
+    with pytest.raises(PluginError, match=r"docs/timeline.md: .*unexpected keyword argument 'eras'"):
+        env.render_page("timeline.md", "timeline/", lambda m: m["timeline"](eras="first-war"))
