@@ -38,6 +38,7 @@ class _Loaded:
 @dataclass
 class _PageState:
     context: object  # render.PageContext
+    where: str  # 'docs/index.md', the prefix of every message about this page
     errors: list[str] = field(default_factory=list)
 
 
@@ -67,37 +68,35 @@ def define_env(env) -> None:
 
     def pre_page(env) -> None:
         page = env.page
-        state["page"] = _PageState(PageContext(src_path=page.file.src_path, url=page.url))
+        context = PageContext(src_path=page.file.src_path, url=page.url)
+        state["page"] = _PageState(context, where=f"{docs_label}/{context.src_path}")
 
     def post_page(env) -> None:
         page_state = state.pop("page")
+        notes = loaded.renderer.notes(page_state.context) if loaded.renderer is not None else ""
+        if notes and _FOOTNOTE_DEFINITION.search(env.markdown):
+            page_state.errors.append(
+                f"{page_state.where}: Markdown footnotes ([^…]) and cite() on one page would share note numbers; use cite()"
+            )
         if page_state.errors and not live:
             raise PluginError("\n".join(page_state.errors))
         for message in page_state.errors:
             log.error(message)
-        messages = list(loaded.errors) + page_state.errors
+        messages = [*loaded.errors, *page_state.errors]
         if messages:
             env.markdown = f"{error_admonition(messages)}\n\n{env.markdown}"
-        if loaded.renderer is not None:
-            notes = loaded.renderer.notes(page_state.context)
-            if notes and _FOOTNOTE_DEFINITION.search(env.markdown):
-                message = f"{docs_label}/{page_state.context.src_path}: Markdown footnotes ([^…]) and cite() on one page would share note numbers; use cite()"
-                if not live:
-                    raise PluginError(message)
-                log.error(message)
-            if notes:
-                env.markdown = f"{env.markdown}\n\n{notes}\n"
+        if notes:
+            env.markdown = f"{env.markdown}\n\n{notes}\n"
 
     def register(name: str) -> None:
         def macro(*args, **kwargs):
             page_state = state["page"]
-            where = f"{docs_label}/{page_state.context.src_path}"
             if loaded.renderer is None:
                 return Markup(f'<span class="nk-render-error">[{escape(name)}: content unavailable]</span>')
             try:
                 return getattr(loaded.renderer, name)(page_state.context, *args, **kwargs)
             except (RenderError, TypeError) as error:
-                message = f"{where}: {error}"
+                message = f"{page_state.where}: {error}"
                 page_state.errors.append(message)
                 return Markup(f'<span class="nk-render-error">[{escape(message)}]</span>')
 
