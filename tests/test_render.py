@@ -183,3 +183,26 @@ def test_block_fragments_have_no_blank_line(renderer):
     p = page()
     for html in (renderer.figure(p, "arrivals"), renderer.claims(p, "arrivals"), renderer.timeline(p, era="war")):
         assert "\n\n" not in str(html)
+
+
+def test_people_are_listed_by_family_name():
+    from macros.model import Actor
+
+    people = (Actor("b", "Ilham Aliyev", "person"), Actor("a", "Nikol Pashinyan", "person"), Actor("c", "Anna Zed", "person"))
+    html = Renderer(make_content(actors=people, events=(), figures=())).people_index(page("people/"))
+    assert html.index("Ilham Aliyev") < html.index("Nikol Pashinyan") < html.index("Anna Zed")
+
+
+def test_records_outside_the_known_groups_are_errors_or_still_listed():
+    from macros.model import Actor, Figure
+
+    odd_actor = Renderer(make_content(actors=(Actor("x", "X", "alien"),), events=(), figures=()))
+    with pytest.raises(RenderError, match="actor 'x' has an unknown kind 'alien'"):
+        odd_actor.people_index(page("people/"))
+    content = make_content()
+    stray = Figure("stray", "Stray figure", "people", content.figure("aid").claims, era="no-such-era")
+    html = Renderer(make_content(figures=(stray,))).figures_index(page("figures/"))
+    assert "### Stray figure {: #stray }" in html
+    lost = Event("lost", parse_date("2000"), "Lost", "x", "no-such-era", ("src-a",))
+    with pytest.raises(RenderError, match="unknown era 'no-such-era'"):
+        Renderer(make_content(events=(lost,))).timeline(page("timeline/"))

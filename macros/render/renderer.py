@@ -51,6 +51,12 @@ _MARKDOWN_SIGNIFICANT = str.maketrans(
 )
 
 
+def _index_key(actor: Actor) -> tuple[str, str]:
+    """People by family name (the last word: Aliyev, Pashinyan), everything else by its full name."""
+    name = actor.name.casefold()
+    return (name.rsplit(" ", 1)[-1], name) if actor.kind == "person" else (name, name)
+
+
 class RenderError(ValueError):
     """A page asked for something the content does not have (an unknown id)."""
 
@@ -241,6 +247,8 @@ class Renderer:
             raise RenderError(str(error)) from error
 
     def timeline(self, page: PageContext, era: str | None = None) -> Markup:
+        for event in self.content.events:
+            self._lookup("era", event.era)  # an event in no known era would silently miss the timeline
         eras = [self.era(era)] if era is not None else list(self.content.eras)
         by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
         return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=era is None)
@@ -248,11 +256,14 @@ class Renderer:
     # ---- index pages
 
     def people_index(self, page: PageContext) -> Markup:
-        groups = [
-            (kind, title, [a for a in self.content.actors if a.kind == kind])
-            for kind, title in KIND_TITLES.items()
-        ]
-        groups = [(kind, title, sorted(actors, key=lambda a: a.name.casefold())) for kind, title, actors in groups if actors]
+        for actor in self.content.actors:
+            if actor.kind not in KIND_TITLES:
+                raise RenderError(f"actor '{actor.id}' has an unknown kind '{actor.kind}'")
+        groups = []
+        for kind, title in KIND_TITLES.items():
+            actors = sorted((a for a in self.content.actors if a.kind == kind), key=_index_key)
+            if actors:
+                groups.append((kind, title, actors))
         return self._render("people_index.html", page, groups=groups, events_by_actor=self._events_by_actor)
 
     def figures_index(self, page: PageContext) -> Markup:
@@ -261,7 +272,8 @@ class Renderer:
             figures = [f for f in self.content.figures if f.era == era.id]
             if figures:
                 groups.append((f"figures-{era.id}", era.title, figures))
-        others = [f for f in self.content.figures if f.era is None]
+        known = {era.id for era in self.content.eras}
+        others = [f for f in self.content.figures if f.era not in known]
         if others:
             groups.append(("figures-other", "Other figures", others))
         return self._render("figures_index.html", page, groups=groups)
