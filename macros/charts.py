@@ -16,24 +16,20 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Literal
 
-import jinja2
 from markupsafe import Markup
 
 from .dates import PartialDate, Precision
 from .model import Claim, Content, Figure, Quantity
 from .render.format import format_number, format_quantity
 from .render.markup import render_markdown_inline
+from .render.renderer import make_environment
 
-__all__ = ["Chart", "ChartKind", "render_claim_chart", "short_quantity", "nice_ticks", "VIEW_WIDTH", "VIEW_HEIGHT"]
+__all__ = ["Chart", "ChartKind", "render_claim_chart", "short_quantity", "nice_ticks", "one_line", "VIEW_WIDTH", "VIEW_HEIGHT"]
 
 ChartKind = Literal["step", "revisions"]
 Cite = Callable[[str], Markup]
-
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 # The drawing's own units. CSS scales the SVG to the column's width and picks the font size in these
 # units by container width (figures-svg.css), so labels stay >= 12 px from 360 px up.
@@ -126,7 +122,7 @@ def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cit
     claimants = _unique(content.actor(c.claimed_by).name for c in history)
     source_refs = [cited(source_id) for source_id in _unique(c.source for c in history)]
 
-    html = _template("chart.html").render(
+    html = make_environment().get_template("chart.html").render(
         figure=figure,
         kind=kind,
         dom_id=f"chart-{figure.id}",
@@ -147,7 +143,7 @@ def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cit
         source_refs=source_refs,
         rows=rows,
     )
-    return Chart(Markup(html), cited.source_ids)
+    return Chart(one_line(html), cited.source_ids)
 
 
 # ---- values
@@ -376,16 +372,8 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _template(name: str) -> jinja2.Template:
-    return _environment().get_template(name)
+def one_line(html: str) -> Markup:
+    """The fragment on a single line. A writer may call a block macro inside a list item or an
+    admonition, where any line Markdown does not see as continued would end the item and leave the
+    rest of the figure outside it. (Every line break in the templates falls between tags.)"""
+    return Markup(" ".join(line.strip() for line in html.strip().splitlines()))

@@ -18,10 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-import jinja2
 from markupsafe import Markup
 
+from .charts import one_line
 from .model import Content, Place
+from .render.renderer import make_environment
 
 __all__ = [
     "Frame",
@@ -35,7 +36,6 @@ __all__ = [
 ]
 
 GEODATA = Path(__file__).resolve().parent / "geodata" / "south-caucasus.geojson"
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 # Labels are laid out for the largest font the stylesheet uses (18 units; figures-svg.css), so that
 # they cannot collide at any width; at smaller sizes they only shrink towards their anchor.
@@ -160,14 +160,14 @@ def render_locator_map(
     detail = layout_frame(CORRIDOR_DETAIL, content, route=route)
     on_map = {p.id: p for p in region.places + detail.places}
     places = sorted(on_map.values(), key=lambda p: p.name.casefold())
-    html = _environment().get_template("map.html").render(
+    html = make_environment().get_template("map.html").render(
         frames=[(region, _description(region, detail)), (detail, _description(detail))],
         places=places,
         place_url=place_url,
         kind_names={"border-crossing": "border crossing"},
         source="Natural Earth (public domain)",
     )
-    return Markup(html)
+    return one_line(html)
 
 
 def layout_frame(frame: Frame, content: Content, *, route: tuple[str, ...] = CORRIDOR_ROUTE, detail: Frame | None = None) -> RenderedFrame:
@@ -352,13 +352,3 @@ def _description(frame: RenderedFrame, detail: RenderedFrame | None = None) -> s
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )

@@ -182,10 +182,10 @@ def test_table_lists_every_claim_with_as_of_value_claimant_status_and_source():
     assert source_line.startswith("Claimed by Health Ministry; Nazeli Baghdasaryan; Investigative Committee.")
 
 
-def test_chart_renders_inside_markdown_as_one_html_block():
+def test_chart_is_one_line_of_html_for_markdown():
     chart, _, _ = render(ARRIVALS, "step")
     html = str(chart)
-    assert "\n\n" not in html  # a blank line would end Markdown's raw HTML block
+    assert "\n" not in html  # one line: Markdown cannot end a list item or admonition inside it
     assert Markup(chart) == html  # usable directly in an autoescaping template
 
 

@@ -140,6 +140,7 @@ def test_a_frame_outside_the_committed_outlines_is_an_error():
 def test_committed_outlines_are_small_and_cover_the_region(rendered):
     assert GEODATA.stat().st_size < 30_000
     assert len(str(rendered).encode()) < 30_000  # the whole map as it goes into a page
+    assert "\n" not in str(rendered)  # one line, so it survives inside a Markdown list item
     data = json.loads(GEODATA.read_text())
     names = {f["properties"]["name"] for f in data["features"]}
     assert {"Armenia", "Azerbaijan", "Georgia", "Iran", "Turkey"} <= names
