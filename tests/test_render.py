@@ -206,3 +206,10 @@ def test_records_outside_the_known_groups_are_errors_or_still_listed():
     lost = Event("lost", parse_date("2000"), "Lost", "x", "no-such-era", ("src-a",))
     with pytest.raises(RenderError, match="unknown era 'no-such-era'"):
         Renderer(make_content(events=(lost,))).timeline(page("timeline/"))
+
+
+def test_term_and_place_links_carry_a_tooltip(renderer):
+    term = Elements(renderer.term(page(""), "refugees")).find("a")[0]
+    assert term["title"] == "The term UNHCR uses."
+    place = Elements(renderer.place(page(""), "town")).find("a")[0]
+    assert place["title"] == "Armenian: Ստեփանակերտ · Azerbaijani: Xankəndi"

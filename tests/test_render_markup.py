@@ -39,3 +39,13 @@ def test_result_is_markup_and_inline_drops_the_paragraph():
     assert isinstance(render_markdown("x"), Markup)
     assert render_markdown_inline("A *note*.") == "A <em>note</em>."
     assert render_markdown(None) == ""
+
+
+def test_plain_text_for_tooltips():
+    from macros.render.markup import plain_text
+
+    assert plain_text("Used by *Azerbaijan*; see [UNHCR](https://unhcr.org) & <b>others</b>.") == (
+        "Used by Azerbaijan; see UNHCR & <b>others</b>."
+    )
+    long = plain_text("word " * 100, limit=20)
+    assert long == "word word word word…"

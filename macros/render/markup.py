@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 from functools import lru_cache
 
 import markdown
@@ -11,7 +12,7 @@ from markupsafe import Markup
 
 from .links import is_external
 
-__all__ = ["render_markdown", "render_markdown_inline"]
+__all__ = ["render_markdown", "render_markdown_inline", "plain_text"]
 
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "rel"}}
@@ -62,3 +63,12 @@ def render_markdown_inline(text: str | None) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+def plain_text(text: str | None, limit: int = 240) -> str:
+    """Short Markdown as plain text (for a link's tooltip), cut at a word boundary after `limit` characters."""
+    words = html_lib.unescape(nh3.clean(str(render_markdown(text)), tags=set())).split()
+    result = " ".join(words)
+    if len(result) > limit:
+        result = result[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return result

@@ -18,7 +18,7 @@ from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Te
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .format import format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
-from .markup import render_markdown, render_markdown_inline
+from .markup import plain_text, render_markdown, render_markdown_inline
 
 __all__ = ["Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
 
@@ -178,6 +178,7 @@ class Renderer:
         return format_quantity(claim.value, figure.unit)
 
     markdown = staticmethod(render_markdown)
+    plain = staticmethod(plain_text)
     markdown_inline = staticmethod(render_markdown_inline)
     wayback = staticmethod(wayback_lookup_url)
     status_labels = STATUS_LABELS
