@@ -213,3 +213,13 @@ def test_term_and_place_links_carry_a_tooltip(renderer):
     assert term["title"] == "The term UNHCR uses."
     place = Elements(renderer.place(page(""), "town")).find("a")[0]
     assert place["title"] == "Armenian: Ստեփանակերտ · Azerbaijani: Xankəndi"
+
+
+def test_a_figure_whose_every_claim_is_a_misreport():
+    from macros.model import Claim, Figure, Quantity
+
+    wrong = Claim(Quantity("exact", 125, 125), parse_date("2023-09-26"), "gov", "src-a", "misreport", correction="src-b")
+    renderer = Renderer(make_content(figures=(Figure("toll", "Toll", "deaths", (wrong,)),), events=()))
+    with pytest.raises(RenderError, match="figure 'toll' has no claim to show"):
+        renderer.value(page(), "toll")
+    assert "No accepted value" in renderer.figure(page(), "toll")

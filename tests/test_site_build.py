@@ -52,6 +52,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict[str, str]]] = []
         self.ids: set[str] = set()
+        self.duplicate_ids: list[str] = []
         self.text: list[str] = []
         self._text_start: list[int] = []  # per element: index of its first text chunk
         self._end: dict[int, tuple[int, int]] = {}  # per element: (end text chunk, end element) exclusive
@@ -63,6 +64,8 @@ class Page(HTMLParser):
         self.elements.append((tag, attributes))
         self._text_start.append(len(self.text))
         if "id" in attributes:
+            if attributes["id"] in self.ids:
+                self.duplicate_ids.append(attributes["id"])
             self.ids.add(attributes["id"])
         if tag == "a" and "name" in attributes:
             self.ids.add(attributes["name"])
@@ -309,6 +312,15 @@ def test_no_broken_internal_link_or_anchor(site):
                     if fragment not in ids[path]:
                         broken.append(f"{page_file.relative_to(site.site_dir)}: {attrs[key]} (no anchor)")
     assert broken == []
+
+
+def test_no_page_repeats_an_id(site):
+    repeated = {
+        str(page_file.relative_to(site.site_dir)): page.duplicate_ids
+        for page_file in html_pages(site)
+        if (page := parse_page(page_file)).duplicate_ids
+    }
+    assert repeated == {}
 
 
 def test_no_page_loads_anything_from_another_host(site):
