@@ -64,7 +64,7 @@ def test_notes_match_python_markdown_footnotes_markup():
     assert '<a class="footnote-backref" href="#fnref:1"' in notes
     assert '<a class="footnote-backref" href="#fnref2:1"' in notes
     assert 'href="../../sources/#src-a"' in notes
-    assert "read via Reprint Daily" in notes
+    assert "(<time datetime=\"2023-09-27\">27 September 2023</time>), via Reprint Daily." in notes
 
 
 def test_macro_calls_are_read_with_their_constant_arguments():
