@@ -142,6 +142,7 @@ class RenderedFrame:
     outlines: tuple[tuple[str, str], ...]  # (country name, SVG path data)
     labels: tuple[Label, ...]
     corridor: str  # SVG path data, '' when the route is not in the frame
+    route: tuple[Place, ...]  # the places the corridor is drawn through
     detail_box: Box | None  # where the detail frame lies, on the regional map
 
     @property
@@ -201,7 +202,7 @@ def layout_frame(frame: Frame, content: Content, *, route: tuple[str, ...] = COR
     corridor = ""
     if any(frame.contains(*p.coordinates) for p in route_places) and detail is None:
         corridor = "M" + "L".join(f"{x},{y}" for x, y in corridor_points)
-    return RenderedFrame(frame, tuple(_outlines(frame)), tuple(labels), corridor, detail_box)
+    return RenderedFrame(frame, tuple(_outlines(frame)), tuple(labels), corridor, tuple(route_places), detail_box)
 
 
 # ---- labels
@@ -341,9 +342,7 @@ def _description(frame: RenderedFrame, detail: RenderedFrame | None = None) -> s
     text = f"Map of {frame.frame.title[0].lower()}{frame.frame.title[1:]}"
     text += f", showing {_join(names)}." if names else "."
     if frame.corridor:
-        text += " A dashed line marks the Lachin corridor, drawn schematically through " + _join(
-            [label.place.name for label in frame.labels if label.place is not None and label.place.id in CORRIDOR_ROUTE]
-        ) + "."
+        text += f" A dashed line marks the Lachin corridor, drawn schematically through {_join([p.name for p in frame.route])}."
     if detail is not None and frame.detail_box is not None:
         text += f" A box marks the area of the detail map: {_join([p.name for p in detail.places])}."
     return text

@@ -94,6 +94,7 @@ def test_places_are_listed_as_text_links_for_readers_who_cannot_see_the_map(root
     assert listed == {p.name: url(p.id) for p in PLACES if p.id not in OUT_OF_FRAME}
     region, detail = frames(root)
     assert "Stepanakert/Khankendi" in detail.find(f"{SVG}desc").text
+    assert "drawn schematically through Hakari bridge, Lachin corridor and Stepanakert/Khankendi." in detail.find(f"{SVG}desc").text
     assert "Yerevan" in region.find(f"{SVG}desc").text and "Moscow" not in region.find(f"{SVG}desc").text
 
 
