@@ -6,8 +6,11 @@ problem in the content, it returns every problem found as a `Diagnostic`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .build_model import RecordContext, build_record
 from .diagnostics import Diagnostic, display_path, sorted_diagnostics
@@ -45,10 +48,29 @@ class ContentError(Exception):
 
 
 def load_content(content_dir: Path, docs_dir: Path | None = None, *, loader: type = DEFAULT_LOADER) -> LoadResult:
+    with _cyclic_gc_paused():
+        return _load(Path(content_dir), Path(docs_dir) if docs_dir is not None else None, loader)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading allocates a million small objects and no reference cycles; each automatic collection
+    would rescan all of them, which made a load of 5,000 events take twice as long (and grow faster than
+    the content). Reference counting still frees everything; the collector is restored afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
     diagnostics: list[Diagnostic] = []
     files: dict[str, ParsedFile] = {}
     for name in CONTENT_FILES:
-        path = Path(content_dir) / f"{name}.yaml"
+        path = content_dir / f"{name}.yaml"
         document, problems = read_yaml(path, display_path(path), loader)
         diagnostics += problems
         if document is None:
@@ -66,7 +88,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None, *, loader: typ
             if model_object is not None:
                 built[name].append(model_object)
 
-    diagnostics += check_references(files, Path(docs_dir) if docs_dir is not None else None)
+    diagnostics += check_references(files, docs_dir)
     result = sorted_diagnostics(diagnostics)
     if any(d.is_error for d in result):
         return LoadResult(None, result)
