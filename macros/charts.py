@@ -274,11 +274,20 @@ def _revision_ticks(claims: list[Claim]) -> list[Tick]:
     years = {c.as_of.year for c in claims}
     ticks = []
     for i, claim in enumerate(claims):
-        date = claim.as_of
-        first = f"{date.day} {_MONTHS[date.month - 1]}" if date.day else (_MONTHS[date.month - 1] if date.month else str(date.year))
-        second = str(date.year) if len(years) > 1 and date.month else (f"{date.hour:02d}:{date.minute or 0:02d}" if date.hour is not None else "")
+        first, second = _date_lines(claim.as_of, show_year=len(years) > 1)
         ticks.append(Tick(round(PLOT_LEFT + band * (i + 0.5), 1), first, second))
     return ticks
+
+
+def _date_lines(date: PartialDate, *, show_year: bool) -> tuple[str, str]:
+    """A short date in two lines, at the date's own precision: ('26 Sep', '21:00'), ('Dec', '2023')."""
+    if date.month is None:
+        return str(date.year), ""
+    month = _MONTHS[date.month - 1]
+    first = f"{date.day} {month}" if date.day is not None else month
+    if show_year:
+        return first, str(date.year)
+    return first, (f"{date.hour:02d}:{date.minute or 0:02d}" if date.hour is not None else "")
 
 
 # ---- words around the drawing
@@ -297,13 +306,16 @@ def _caption(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotte
             lines.append("A total reported without a time of day is drawn across that whole day.")
         misreports = len(history) - len(plotted)
         if misreports:
-            lines.append(f"{misreports} misreported {'value is' if misreports == 1 else 'values are'} left out of the chart and listed in the table.")
+            were = "value is" if misreports == 1 else "values are"
+            lines.append(f"{misreports} misreported {were} left out of the chart and listed in the table.")
     else:
         lines = [
             "Each bar is one value in the order it was reported; bars are evenly spaced, not to scale in time."
         ]
         if any(c.status == "misreport" for c in plotted):
-            lines.append("A dashed, hollow bar marks a misreport: a number that circulated and was later corrected (see the table).")
+            lines.append(
+                "A dashed, hollow bar marks a misreport: a number that circulated and was later corrected (see the table)."
+            )
     offsets = {c.as_of.utc_offset for c in history if c.as_of.precision == Precision.MINUTE}
     if len(offsets) == 1 and None not in offsets:
         (offset,) = offsets

@@ -171,7 +171,9 @@ def render_locator_map(
     return one_line(html)
 
 
-def layout_frame(frame: Frame, content: Content, *, route: tuple[str, ...] = CORRIDOR_ROUTE, detail: Frame | None = None) -> RenderedFrame:
+def layout_frame(
+    frame: Frame, content: Content, *, route: tuple[str, ...] = CORRIDOR_ROUTE, detail: Frame | None = None
+) -> RenderedFrame:
     """Project the outlines and the frame's places, and place every label. `detail`: a frame whose
     places are left to it, shown on this one as a box."""
     route_places = [content.place(place_id) for place_id in route]  # unknown ids raise KeyError
@@ -223,9 +225,11 @@ def _dot_box(x: float, y: float) -> Box:
 
 def _fixed_label(frame: Frame, lines: tuple[str, ...], lat: float, lon: float, css: str) -> Label:
     x, y = frame.project(lat, lon)
-    em = FONT * (0.85 if css == "country" else 1)
-    # Country names are set in spaced capitals: wider than the average character.
-    box = _text_box(tuple(line.upper() for line in lines) if css == "country" else lines, x, y, "middle", em * (1.25 if css == "country" else 1))
+    if css == "country":
+        # Set smaller, but in spaced capitals: wider than the average character.
+        box = _text_box(tuple(line.upper() for line in lines), x, y, "middle", FONT * 0.85 * 1.25)
+    else:
+        box = _text_box(lines, x, y, "middle")
     return Label(None, lines, x, y, "middle", css, box)
 
 

@@ -258,3 +258,17 @@ def test_disputed_totals_are_hollow_dots_off_the_line_and_ranges_get_a_whisker()
     (whisker,) = group(svg, "nk-chart__marks").iter(f"{SVG}line")
     low, high = float(whisker.get("y1")), float(whisker.get("y2"))
     assert low > float(dots[1].get("cy")) > high  # the range spans its midpoint
+
+
+def test_revision_dates_show_the_time_or_the_year_at_their_own_precision():
+    figure = Figure("toll", "Toll", "deaths", (
+        claim(exact(20), "2023-09-26T21:00+04:00"),
+        claim(exact(68), "2023-12"),
+        claim(exact(218), "2024-01-05", status="current"),
+    ))
+    svg = svg_of(ET.fromstring(str(render_claim_chart(figure, make_content(figure), kind="revisions", cite=FakeNotes()))))
+    # Spanning two years, every date names its year; a month-only date is not given a day.
+    assert texts(group(svg, "nk-chart__axis--x")) == ["26 Sep2023", "Dec2023", "5 Jan2024"]
+    same_year = Figure("t", "T", "deaths", figure.claims[:2])
+    svg = svg_of(ET.fromstring(str(render_claim_chart(same_year, make_content(same_year), kind="revisions", cite=FakeNotes()))))
+    assert texts(group(svg, "nk-chart__axis--x")) == ["26 Sep21:00", "Dec"]
