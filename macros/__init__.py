@@ -129,12 +129,14 @@ def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loade
 
     result = load_content(content_dir, docs_dir)
     errors = tuple(str(d) for d in result.errors)
-    renderer = None
     if result.content is not None and not errors:
         pages = SitePages(use_directory_urls=use_directory_urls)
         prose = _prose_citations(result.content, docs_dir, use_directory_urls)
         renderer = Renderer(result.content, pages, prose)
-    for warning in getattr(result, "warnings", ()):
+    else:
+        # `mkdocs serve` keeps showing the last content that loaded, under the errors; a build fails anyway.
+        renderer = cached.renderer if cached is not None else None
+    for warning in result.warnings:
         log.info("content: %s", warning)
     loaded = _cache[key] = _Loaded(stamp, renderer, errors)
     return loaded

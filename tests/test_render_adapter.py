@@ -148,3 +148,13 @@ def test_wrong_arguments_are_reported_with_the_page(project):
     macros.define_env(env)
     with pytest.raises(PluginError, match=r"docs/timeline.md: .*unexpected keyword argument 'eras'"):
         env.render_page("timeline.md", "timeline/", lambda m: m["timeline"](eras="first-war"))
+
+
+def test_serve_keeps_the_last_good_content_under_the_errors(project):
+    macros.define_env(FakeEnv(project, live=True))
+    break_content(project)
+    env = FakeEnv(project, live=True)
+    macros.define_env(env)
+    page = env.render_page("index.md", "", lambda m: f"{m['value']('fixture-arrivals')}")
+    assert "nk-content-errors" in page and "fixture-governmen" in page
+    assert "100,617 people" in page
