@@ -31,7 +31,7 @@ class _Loaded:
     """One load of the content, reused while no content or docs file changes (mkdocs serve rebuilds)."""
 
     stamp: tuple
-    renderer: object | None  # render.Renderer, or None when the content has errors
+    renderer: object | None  # render.Renderer; under errors the last good one (serve), or None
     errors: tuple[str, ...]
 
 
