@@ -8,13 +8,14 @@ figure with two `current` claims. A record with such a problem is reported and l
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Callable
 
 from .dates import PartialDate, parse_date
 from .diagnostics import Diagnostic, error, warning
-from .model import Actor, Claim, Era, Event, Figure, Place, Quantity, Role, Source, Term
+from .model import Actor, Claim, Era, Event, Figure, Location, Place, Quantity, Role, Source, Term
 from .yaml_reader import YamlDocument
 
 __all__ = ["RecordContext", "BUILDERS", "build_record", "quantity"]
@@ -32,7 +33,7 @@ class RecordContext:
     label: str  # "event 'fuel-depot-blast'"
     problems: list[Diagnostic]
 
-    def location(self, *path: str | int):
+    def location(self, *path: str | int) -> Location:
         return self.document.location((self.index, *path))
 
     def fail(self, message: str, *path: str | int) -> None:
@@ -108,7 +109,9 @@ def _figure(r: dict[str, Any], c: RecordContext) -> Figure:
     claims = []
     for i, raw in enumerate(r["claims"]):
         value = quantity(raw["value"])
-        if value.kind == "range" and value.low > value.high:  # type: ignore[operator]
+        if not all(math.isfinite(bound) for bound in (value.low, value.high) if bound is not None):
+            c.fail(f"claim {i + 1}: a value must be a finite number, not .nan or .inf", "claims", i, "value")
+        elif value.kind == "range" and value.low > value.high:  # type: ignore[operator]
             c.fail(f"claim {i + 1}: 'min' ({value.low}) is greater than 'max' ({value.high})", "claims", i, "value")
         claims.append(Claim(
             value=value, as_of=c.date(raw["as_of"], "claims", i, "as_of"), claimed_by=raw["claimed_by"],  # type: ignore[arg-type]
@@ -146,8 +149,9 @@ def _place(r: dict[str, Any], c: RecordContext) -> Place:
     names = dict(r["names"])
     english = names.pop("en")
     latitude, longitude = r["coordinates"]
-    if not -90 <= latitude <= 90:
-        c.fail(f"latitude {latitude} is beyond ±90; coordinates are [latitude, longitude]", "coordinates")
+    # The schema bounds both to ±180 but lets .nan through (every comparison with it is false).
+    if not (-90 <= latitude <= 90 and math.isfinite(longitude)):
+        c.fail(f"coordinates [{latitude}, {longitude}] are not [latitude within ±90, longitude within ±180]", "coordinates")
     return Place(
         id=r["id"], english=(english,) if isinstance(english, str) else tuple(english), kind=r["kind"],
         coordinates=(float(latitude), float(longitude)), native=MappingProxyType(names),

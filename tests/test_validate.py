@@ -354,3 +354,23 @@ def test_schema_fast_path_and_full_validator_agree_on_the_fixture():
             (Path("tests/fixtures/loader/content") / f"{name}.yaml").read_text()), default=str))
         assert list(schema_check._full_validator(name).iter_errors(data)) == []
         schema_check._fast_validator(name)(data)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("value: {about: 68}", "value: {about: .nan}", "claim 2: a value must be a finite number"),
+    ("value: 125", "value: .inf", "claim 1: a value must be a finite number"),
+])
+def test_claim_values_must_be_finite(sandbox, old, new, message):
+    line = sandbox.replace("figures", old, new)
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", message)
+
+
+@pytest.mark.parametrize("coordinates, message", [
+    ("[91.5, 46.7519]", "coordinates [91.5, 46.7519] are not [latitude within ±90"),
+    ("[39.8, .nan]", "coordinates [39.8, nan] are not"),
+    ("[39.8, 181]", "'coordinates' item 2 must be at most 180"),
+    ("[39.8]", "'coordinates' needs at least 2 item(s)"),
+])
+def test_coordinates_are_latitude_then_longitude(sandbox, coordinates, message):
+    line = sandbox.replace("places", "coordinates: [39.8153, 46.7519]", f"coordinates: {coordinates}")
+    sandbox.expect(sandbox.load(), "content/places.yaml", line, "error", message)
