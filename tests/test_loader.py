@@ -215,3 +215,16 @@ def test_a_tab_inside_a_block_scalar_is_content_not_indentation(sandbox):
     result = sandbox.load()
     assert result.errors == ()
     assert result.content.event("depot-blast").summary == "A depot explodes.\n\tIndented with a tab."
+
+
+def test_synthetic_benchmark_content_is_valid_and_reproducible(tmp_path):
+    from bench.synthetic import write_synthetic_content
+
+    write_synthetic_content(tmp_path / "a", events=60, seed=3)
+    write_synthetic_content(tmp_path / "b", events=60, seed=3)
+    write_synthetic_content(tmp_path / "c", events=60, seed=4)
+    result = load_content(tmp_path / "a")
+    assert result.diagnostics == ()
+    assert len(result.content.events) == 60 and len(result.content.sources) == 30
+    events = (tmp_path / "a" / "events.yaml").read_text()
+    assert events == (tmp_path / "b" / "events.yaml").read_text() != (tmp_path / "c" / "events.yaml").read_text()
