@@ -40,6 +40,8 @@ REFERENCE_FIELDS = frozenset(
 _BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _BIDI_RE = re.compile(f"[{_BIDI_CHARS}]")
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.MULTILINE)
+# What YAML 1.1 calls non-printable (its readers refuse these anywhere in a file)
+_NON_PRINTABLE_RE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Cheap pre-filter: only a file with something that looks like an anchor is scanned event by event.
 _ANCHOR_HINT_RE = re.compile(r"(?:^|[ \t\[{,])&[^\s\]},]", re.MULTILINE)
 
@@ -154,6 +156,13 @@ def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tupl
             for m in _TAB_INDENT_RE.finditer(text)
         ]
         return None, tabs or [_syntax_error(exc, file)]
+    except yaml.reader.ReaderError:
+        # The C and Python readers give the offset in bytes and in characters; finding the characters
+        # again here reports every one of them, at its line and column, either way.
+        return None, [
+            error(_position(file, text, m.start()), f"control character U+{ord(m.group()):04X} is not allowed; delete it")
+            for m in _NON_PRINTABLE_RE.finditer(text)
+        ] or [error(Location(file, 1, 1), "the file contains characters YAML does not allow")]
     except yaml.YAMLError as exc:
         return None, [error(Location(file, 1, 1), f"YAML error: {exc}")]
     if root is None:

@@ -228,3 +228,10 @@ def test_synthetic_benchmark_content_is_valid_and_reproducible(tmp_path):
     assert len(result.content.events) == 60 and len(result.content.sources) == 30
     events = (tmp_path / "a" / "events.yaml").read_text()
     assert events == (tmp_path / "b" / "events.yaml").read_text() != (tmp_path / "c" / "events.yaml").read_text()
+
+
+@BOTH_LOADERS
+def test_control_characters_are_reported_where_they_are(sandbox, loader):
+    line = sandbox.replace("events", "title: Ceasefire takes effect", "title: Ceasefire \x07takes effect")
+    diagnostic = sandbox.expect(sandbox.load(loader=loader), EVENTS, line, "error", "control character U+0007 is not allowed")
+    assert diagnostic.location.column == len("  title: Ceasefire ") + 1
