@@ -64,6 +64,7 @@ DOC_MACROS = {
     "event": "events",
     "term": "glossary",
 }
+_SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(DOC_MACROS) + r")\s*\(")
 _STRING_ARG_RE = re.compile(r"""\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*,?""")
 
@@ -76,11 +77,13 @@ def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> lis
         parsed = files.get(name)
         if parsed is None:
             continue
-        for index, record in parsed.valid_records():
+        # Every record, even one the schema refused, so its references are checked and its citations
+        # count; a value that is not a slug at all has already been reported by the schema.
+        for index, record in enumerate(parsed.records):
             for path, value in _values_at(record, pattern, (index,)):
                 if target == "sources":
                     cited.add(value)
-                if value not in ids.get(target, {}):
+                if value not in ids.get(target, {}) and _SLUG_RE.match(value):
                     where = parsed.document.location(path)
                     label = context_label(path, name, parsed.records)
                     diagnostics.append(error(where, label + _unknown(value, target, ids)))

@@ -66,7 +66,7 @@ def test_enum_typo_suggests_the_closest_kind(sandbox):
 ])
 def test_ids_must_be_slugs(sandbox, old, new):
     line = sandbox.replace("events", old, new)
-    sandbox.expect(sandbox.load(), EVENTS, line, "error", "an id is a lowercase slug")
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", "lowercase slug")
 
 
 @pytest.mark.parametrize("field, url", [
@@ -374,3 +374,12 @@ def test_claim_values_must_be_finite(sandbox, old, new, message):
 def test_coordinates_are_latitude_then_longitude(sandbox, coordinates, message):
     line = sandbox.replace("places", "coordinates: [39.8153, 46.7519]", f"coordinates: {coordinates}")
     sandbox.expect(sandbox.load(), "content/places.yaml", line, "error", message)
+
+
+def test_a_record_the_schema_refuses_still_has_its_references_checked_and_counted(sandbox):
+    unit_line = sandbox.replace("figures", "unit: deaths", "unit: 5")
+    source_line = sandbox.replace("figures", "claimed_by: some-government", "claimed_by: some-govrnment")
+    result = sandbox.load()
+    sandbox.expect(result, FIGURES, unit_line, "error", "'unit' should be text, not a number (5)")
+    sandbox.expect(result, FIGURES, source_line, "error", "unknown actor 'some-govrnment' (did you mean 'some-government'?)")
+    assert result.warnings == ()  # the correction source it cites still counts as cited
