@@ -100,7 +100,8 @@ def test_claims_table_marks_status_and_names_the_correction(renderer):
     html = renderer.claims(p, "arrivals")
     rows = Elements(html).find("tr")
     assert [r.get("class") for r in rows[1:]] == ["nk-claim nk-claim-misreport", "nk-claim nk-claim-superseded", "nk-claim nk-claim-current"]
-    assert "<s>125 people</s>" in html
+    assert '<s>125 people</s><sup id="fnref:1">' in html
+    assert html.count('class="footnote-ref"') == 4  # one per claim, and the misreport's correction
     assert "corrected by" in html
     notes = renderer.notes(p)
     # src-b corrected the misreport; it is cited as a note
