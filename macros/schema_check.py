@@ -58,7 +58,7 @@ def _fast_validator(name: str) -> Callable[[Any], Any]:
 
 
 @functools.cache
-def _full_validator(name: str) -> "jsonschema.Draft202012Validator":
+def _full_validator(name: str) -> jsonschema.Draft202012Validator:
     import jsonschema  # only needed to explain a failure; importing it costs a fifth of a second
 
     return jsonschema.Draft202012Validator(load_schema(name))
@@ -82,12 +82,12 @@ def check_schema(name: str, document: YamlDocument) -> tuple[list[Diagnostic], s
 
 
 def record_label(kind: str, index: int, record: object) -> str:
-    """"event 'fuel-depot-blast'", or "event #3" when the record has no usable id."""
+    """The record as messages name it: event 'fuel-depot-blast', or event #3 when it has no usable id."""
     record_id = record.get("id") if isinstance(record, dict) else None
     return f"{kind} '{record_id}'" if isinstance(record_id, str) and record_id else f"{kind} #{index + 1}"
 
 
-def _explain(problem: "jsonschema.ValidationError", path: tuple, name: str, document: YamlDocument) -> list[Diagnostic]:
+def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, document: YamlDocument) -> list[Diagnostic]:
     keyword, schema, instance = problem.validator, problem.schema, problem.instance
     where = document.location(path)
     context = context_label(path, name, document.data)
@@ -136,7 +136,7 @@ def _explain(problem: "jsonschema.ValidationError", path: tuple, name: str, docu
     return [error(where, f"{context}{field}: {problem.message}")]
 
 
-def _missing_message(name: str, path: tuple, field_name: str, problem: "jsonschema.ValidationError") -> str:
+def _missing_message(name: str, path: tuple, field_name: str, problem: jsonschema.ValidationError) -> str:
     if "then" in problem.schema_path:
         return f"a misreport claim needs '{field_name}': the id of the source that corrected it"
     if name == "events" and field_name == "sources":
@@ -145,7 +145,7 @@ def _missing_message(name: str, path: tuple, field_name: str, problem: "jsonsche
 
 
 def context_label(path: tuple, name: str, data: Any) -> str:
-    """'event 'x': ' / 'figure 'y': claim 2: ' for the record (and list item) the error is in."""
+    """The message prefix naming the record (and list item) at `path`: "figure 'y': claim 2: "."""
     if not path or not isinstance(path[0], int) or not isinstance(data, list):
         return ""
     parts = [record_label(FILE_KINDS[name], path[0], data[path[0]])]

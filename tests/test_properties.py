@@ -7,10 +7,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import fastjsonschema
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros import schema_check
 from macros.loader import CONTENT_FILES, load_content
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -189,6 +191,16 @@ def test_structural_mutations_are_reported_not_raised(case):
         assert any(expected in d.message for d in result.errors), (expected, [str(d) for d in result.errors])
 
     run()
+    for name, records in files.items():  # the fast path and the explaining validator agree
+        assert _fast_path_accepts(name, records) == (not list(schema_check._full_validator(name).iter_errors(records)))
+
+
+def _fast_path_accepts(name: str, records: list[dict]) -> bool:
+    try:
+        schema_check._fast_validator(name)(records)
+        return True
+    except fastjsonschema.JsonSchemaValueException:
+        return False
 
 
 @SETTINGS
