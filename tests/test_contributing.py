@@ -162,7 +162,7 @@ MISTAKES = [
     ("a URL must start with https://", "sources", "https://news.example", "http://news.example"),
     ("not one of: country, region, city", "places", "kind: town", "kind: capital"),
     ("'en' takes at most 2 items", "places", "en: [Shusha, Shushi]", "en: [Shusha, Shushi, Susa]"),
-    ("is beyond ±90; coordinates are [latitude, longitude]", "places", "[39.7583, 46.7484]", "[139.7583, 46.7484]"),
+    ("are not [latitude within ±90, longitude within ±180]", "places", "[39.7583, 46.7484]", "[139.7583, 46.7484]"),
     ("Markdown fields may not contain raw HTML", "events", "*News* reported", "<b>News</b> reported"),
     ("tab character in indentation", "actors", "  kind: government-body", "\tkind: government-body"),
     ("YAML syntax error", "sources", "title: Road closed", 'title: "Road closed'),
