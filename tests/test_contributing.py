@@ -167,6 +167,13 @@ MISTAKES = [
     ("tab character in indentation", "actors", "  kind: government-body", "\tkind: government-body"),
     ("YAML syntax error", "sources", "title: Road closed", 'title: "Road closed'),
     ("file is missing", "glossary", None, None),
+    ("should be a list, not text", "events", "sources: [news-2022-12-12-road-closed]", "sources: news-2022-12-12-road-closed"),
+    ("lists the same item twice", "glossary", "sources: [news-2022-12-12-road-closed]",
+     "sources: [news-2022-12-12-road-closed, news-2022-12-12-road-closed]"),
+    ("'title' is empty", "events", "title: Road closed near Shusha/Shushi", 'title: ""'),
+    ("a value is a number (68) or one of", "figures", "value: 100", "value: 1,000"),
+    ("is not allowed; repeat the value", "places", "kind: town", "kind: &k town"),
+    ("not UTF-8", "places", "Shushi]", "Shush\udcffi]"),
 ]
 
 
@@ -178,8 +185,9 @@ def write_content(folder: Path, mistake: tuple | None = None) -> Path:
                 continue  # the file is left out
             assert mistake[2] in text, mistake
             text = text.replace(mistake[2], mistake[3], 1)
+        # surrogateescape lets a mistake carry a byte that is not UTF-8 (\udcff is the raw byte 0xff).
         (folder / f"{name}.yaml").write_text(f"# yaml-language-server: $schema=../schemas/{name}.schema.json{text}",
-                                             encoding="utf-8")
+                                             encoding="utf-8", errors="surrogateescape")
     return folder
 
 
