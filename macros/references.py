@@ -1,5 +1,5 @@
 """Checks across records and files: unique ids, references that resolve, sources that are cited, and the
-ids used by macro calls in docs/**/*.md."""
+ids used by macro calls in docs/**/*.md (including timeline(era="…"))."""
 
 from __future__ import annotations
 
@@ -67,6 +67,8 @@ DOC_MACROS = {
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(DOC_MACROS) + r")\s*\(")
 _STRING_ARG_RE = re.compile(r"""\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*,?""")
+# timeline(era="first-war") names an era by keyword
+_TIMELINE_ERA_RE = re.compile(r"""\{\{-?\s*timeline\s*\(\s*era\s*=\s*(["'])([^"'\n]*)\1""")
 
 
 def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> list[Diagnostic]:
@@ -113,13 +115,18 @@ def check_docs(docs_dir: Path, ids: dict[str, dict[str, Location]]) -> tuple[lis
                 if target == "sources":
                     cited.add(record_id)
                 if record_id not in ids.get(target, {}):
-                    line = text.count("\n", 0, start) + 1
-                    column = start - text.rfind("\n", 0, start)
-                    diagnostics.append(error(Location(file, line, column), f"{macro}(): " + _unknown(record_id, target, ids)))
+                    diagnostics.append(error(_text_location(file, text, start), f"{macro}(): " + _unknown(record_id, target, ids)))
                 if macro != "cite":
                     break
                 position = match.end()
+        for call in _TIMELINE_ERA_RE.finditer(text):
+            if call.group(2) not in ids.get("eras", {}):
+                diagnostics.append(error(_text_location(file, text, call.start(2)), "timeline(): " + _unknown(call.group(2), "eras", ids)))
     return diagnostics, cited
+
+
+def _text_location(file: str, text: str, index: int) -> Location:
+    return Location(file, text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index))
 
 
 def _ids_by_file(files: dict[str, ParsedFile]) -> dict[str, dict[str, Location]]:
