@@ -85,7 +85,7 @@ def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> lis
             for path, value in _values_at(record, pattern, (index,)):
                 if target == "sources":
                     cited.add(value)
-                if value not in ids.get(target, {}) and _SLUG_RE.match(value):
+                if target in ids and value not in ids[target] and _SLUG_RE.match(value):
                     where = parsed.document.location(path)
                     label = context_label(path, name, parsed.records)
                     diagnostics.append(error(where, label + _unknown(value, target, ids)))
@@ -114,13 +114,13 @@ def check_docs(docs_dir: Path, ids: dict[str, dict[str, Location]]) -> tuple[lis
                 start = match.start(1) if match.group(1) is not None else match.start(2)
                 if target == "sources":
                     cited.add(record_id)
-                if record_id not in ids.get(target, {}):
+                if target in ids and record_id not in ids[target]:
                     diagnostics.append(error(_text_location(file, text, start), f"{macro}(): " + _unknown(record_id, target, ids)))
                 if macro != "cite":
                     break
                 position = match.end()
         for call in _TIMELINE_ERA_RE.finditer(text):
-            if call.group(2) not in ids.get("eras", {}):
+            if "eras" in ids and call.group(2) not in ids["eras"]:
                 diagnostics.append(error(_text_location(file, text, call.start(2)), "timeline(): " + _unknown(call.group(2), "eras", ids)))
     return diagnostics, cited
 
@@ -130,7 +130,8 @@ def _text_location(file: str, text: str, index: int) -> Location:
 
 
 def _ids_by_file(files: dict[str, ParsedFile]) -> dict[str, dict[str, Location]]:
-    """Every id written in each file, valid record or not, so one bad field does not cascade."""
+    """Every id written in each file, valid record or not, so one bad field does not cascade. A file
+    that did not parse has no entry: references into it cannot be judged and are not reported."""
     ids: dict[str, dict[str, Location]] = {}
     for name, parsed in files.items():
         found = ids.setdefault(name, {})

@@ -142,6 +142,7 @@ def test_an_empty_file_is_an_error(sandbox, text):
 
 def test_an_empty_list_is_allowed(sandbox):
     sandbox.write("glossary", "[]\n")
+    sandbox.write("docs/page.md", "# A page without macros\n")
     sandbox.replace("sources", "- id: wire-2023-10-01-glossary", "- id: wire-2023-10-01-glossary\n  note: kept")
     result = sandbox.load()
     assert result.errors == () and result.content.glossary == ()

@@ -266,6 +266,12 @@ def test_every_problem_is_reported_in_one_run(sandbox):
     assert len(result.errors) >= 7 and result.content is None
 
 
+def test_references_into_a_file_that_did_not_parse_are_not_reported(sandbox):
+    sandbox.replace("places", "kind: city", "kind: city: town")
+    result = sandbox.load()
+    assert [d.location.file for d in result.errors] == ["content/places.yaml"]
+
+
 # --- schemas ------------------------------------------------------------------------------------------
 
 def _walk(schema, path=()):
