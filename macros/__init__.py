@@ -164,3 +164,14 @@ def _prose_citations(content, docs_dir: Path, use_directory_urls: bool) -> dict[
         for source_id in dict.fromkeys(ids):
             found.setdefault(source_id, []).append(CitedBy(f"Page: {title}", page_url(src_path, use_directory_urls)))
     return found
+
+
+def on_post_build(env) -> None:
+    """Publish the content as open data (JSON, CSV, CSL-JSON; see docs/data.md) in the site's data/ folder."""
+    from .opendata import write_open_data
+
+    config = env.conf
+    content_dir = Path(os.environ.get(CONTENT_DIR_ENV) or Path(env.project_dir) / "content").resolve()
+    loaded = _load(content_dir, Path(config["docs_dir"]), bool(config["use_directory_urls"]))
+    if loaded.renderer is not None and not loaded.errors:  # with errors, a build has already failed
+        write_open_data(loaded.renderer.content, Path(config["site_dir"]) / "data")

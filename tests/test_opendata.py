@@ -209,3 +209,17 @@ def test_the_real_content_exports_valid_files():
     claims = parse_csv(files["claims.csv"])
     assert len(claims) == sum(len(figure.claims) for figure in content.figures)
     assert len(parse_csv(files["figures.csv"])) == len(content.figures)
+
+
+def test_the_data_page_links_only_to_files_the_export_writes(files):
+    import re
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r'<a href="([^"]+)">', page))
+    assert "claims.csv" in linked
+    folders = {name.split("/")[0] + "/" for name in files if "/" in name}
+    assert linked <= set(files) | folders
+    # And every data file is described on the page.
+    for name in files:
+        if "/" not in name:
+            assert name in linked, f"docs/data.md does not mention {name}"

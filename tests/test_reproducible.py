@@ -61,6 +61,7 @@ def two_builds(tmp_path_factory):
 def test_two_builds_are_byte_identical(two_builds):
     _, first, second = two_builds
     assert "index.html" in first and "sitemap.xml.gz" in first
+    assert "data/events.json" in first and "data/claims.csv" in first  # the open data is compared too
     only_one = sorted(set(first) ^ set(second))
     differing = sorted(name for name in set(first) & set(second) if first[name] != second[name])
     assert not only_one and not differing, f"files in one build only: {only_one}; files that differ: {differing}"
