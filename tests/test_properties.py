@@ -164,6 +164,9 @@ def broken_contents(draw):
         field = draw(st.sampled_from([f for f in _required_fields(name) if f != "id"]))
         record[field] = draw(st.sampled_from([True, None, [[1]], {"x": 1}]))
         expected = f"'{field}'"
+        if field == "names" and isinstance(record[field], dict):
+            # A mapping where a mapping belongs is reported by what is inside it.
+            expected = "missing required field 'en'"
     elif mutation == "reference" and name == "events":
         record["era"] = record["era"] + "-missing"
         expected = "unknown era"
