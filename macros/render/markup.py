@@ -20,10 +20,14 @@ _URL_SCHEMES = {"http", "https"}
 
 
 class _ExternalLinkRel(Treeprocessor):
-    """rel="noopener" on links that leave the site."""
+    """rel="noopener" on links that leave the site; no href at all when it hides whitespace or controls."""
 
     def run(self, root):
         for link in root.iter("a"):
+            # Browsers drop tabs/newlines inside URLs ("java\tscript:" runs); a real URL has none.
+            if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link.get("href", "")):
+                del link.attrib["href"]
+                continue
             if is_external(link.get("href", "")):
                 link.set("rel", "noopener")
 

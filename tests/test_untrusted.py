@@ -1,0 +1,94 @@
+"""Untrusted content strings: Markdown is rendered inert, template syntax stays literal, YAML limits hold."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import jinja2
+import pytest
+
+from macros.render.markup import plain_text, render_markdown, render_markdown_inline
+from macros.yaml_reader import parse_yaml_text
+from tests.fixtures.payloads import MARKER, PAYLOADS
+
+_FORBIDDEN_TAG = re.compile(r"<\s*(script|iframe|style|object|embed|svg|img)\b", re.I)
+_EVENT_ATTR = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
+_HREF = re.compile(r'href="([^"]*)"', re.I)
+
+
+def _assert_inert(html: str) -> None:
+    assert not _FORBIDDEN_TAG.search(html), html[:300]
+    assert not _EVENT_ATTR.search(html), html[:300]
+    for href in _HREF.findall(html):
+        assert re.match(r"(https?:|/|#|\.|[a-z0-9_-]+(/|\.html|$))", href, re.I), href
+
+
+@pytest.mark.parametrize("name", sorted(PAYLOADS))
+def test_markdown_renders_payload_inert(name: str) -> None:
+    payload = PAYLOADS[name]
+    for render in (render_markdown, render_markdown_inline):
+        _assert_inert(str(render(payload)))
+
+
+@pytest.mark.parametrize("name", ["md_js_link", "md_js_link_mixed_case", "md_js_link_entity", "md_data_link", "md_vbscript_link"])
+def test_dangerous_link_schemes_lose_their_href(name: str) -> None:
+    html = str(render_markdown(PAYLOADS[name]))
+    assert "href" not in html, html
+
+
+def test_raw_html_is_shown_as_text_not_markup() -> None:
+    html = str(render_markdown(PAYLOADS["script_tag"]))
+    assert "&lt;script&gt;" in html and MARKER in html
+
+
+@pytest.mark.parametrize("name", ["template_expr", "template_stmt", "template_comment", "template_raw"])
+def test_template_syntax_survives_rendering_and_is_not_evaluated(name: str) -> None:
+    payload = PAYLOADS[name]
+    html = str(render_markdown_inline(payload))
+    assert html == jinja2.utils.markupsafe.escape(payload) or payload in html
+    # A macro's return value is placed in the page; embedding it in a template as a value never evaluates it.
+    out = jinja2.Environment().from_string("{{ value }}").render(value=html)
+    assert out == html
+    assert "49" not in out and "loop" * 3 not in out
+
+
+@pytest.mark.parametrize("name", ["armenian", "cyrillic", "azerbaijani"])
+def test_every_script_survives_unchanged(name: str) -> None:
+    assert PAYLOADS[name] in str(render_markdown_inline(PAYLOADS[name]))
+    assert plain_text(PAYLOADS[name]) == PAYLOADS[name]
+
+
+def test_tooltip_text_has_no_markup() -> None:
+    text = plain_text(PAYLOADS["img_onerror"] + " " + PAYLOADS["md_js_link"])
+    assert "javascript" not in text.lower() or "(" not in text.split("javascript")[0][-1:]
+    assert "<img" not in text or "onerror" in text  # shown as text, a template escapes it
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    doc = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 10):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        doc += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    start = time.monotonic()
+    result, diagnostics = parse_yaml_text(doc, "laughs.yaml")
+    assert time.monotonic() - start < 2
+    assert any(d.is_error for d in diagnostics)
+    assert any("laughs.yaml" in str(d) for d in diagnostics)
+
+
+def test_duplicate_keys_are_refused() -> None:
+    _, diagnostics = parse_yaml_text("id: a\nid: b\n", "dup.yaml")
+    assert any(d.is_error for d in diagnostics)
+
+
+def test_bidi_control_in_an_id_is_an_error_and_in_text_flagged() -> None:
+    _, id_diags = parse_yaml_text("id: ab\u202ecd\n", "bidi.yaml")
+    assert any(d.is_error for d in id_diags)
+    _, text_diags = parse_yaml_text("summary: ab\u202ecd\n", "bidi.yaml")
+    assert text_diags and not any(d.is_error for d in text_diags)
+
+
+def test_python_tags_are_refused() -> None:
+    _, diagnostics = parse_yaml_text("x: !!python/object/apply:os.system ['true']\n", "tag.yaml")
+    assert any(d.is_error for d in diagnostics)
