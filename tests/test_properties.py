@@ -163,10 +163,9 @@ def broken_contents(draw):
     elif mutation == "retype":
         field = draw(st.sampled_from([f for f in _required_fields(name) if f != "id"]))
         record[field] = draw(st.sampled_from([True, None, [[1]], {"x": 1}]))
-        expected = f"'{field}'"
-        if field == "names" and isinstance(record[field], dict):
-            # A mapping where a mapping belongs is reported by what is inside it.
-            expected = "missing required field 'en'"
+        # Reported against the mutated record, whether about the field itself or about what is
+        # inside it (a list of claims whose items are not mappings, names without 'en'…).
+        expected = f"'{record['id']}'"
     elif mutation == "reference" and name == "events":
         record["era"] = record["era"] + "-missing"
         expected = "unknown era"
