@@ -175,7 +175,7 @@ class Source:
     publisher: str
     title: str
     url: str  # https only
-    published: PartialDate
+    published: PartialDate | None  # None: the page shows no date
     accessed: PartialDate
     author: str | None = None
     language: str | None = None  # BCP 47 tag: en, hy, az, ru, ar…

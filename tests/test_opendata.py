@@ -187,6 +187,18 @@ def test_output_is_deterministic_text_with_unix_newlines(files):
     assert list(first) == sorted(first)
 
 
+def test_an_undated_source_exports_null_and_no_issued_date():
+    from fixtures.site.model_content import make_content as make_renderer_content, source
+
+    content = make_renderer_content(sources=(source("src-a"), source("src-b", published=None), source("src-c")))
+    files = opendata.export_files(content, opendata.read_schemas())
+    sources = {s["id"]: s for s in json.loads(files["sources.json"])}
+    assert sources["src-b"]["published"] is None and sources["src-a"]["published"] == "2023-09-27"
+    assert list(export_validator("sources.schema.json").iter_errors(list(sources.values()))) == []
+    csl = {item["id"]: item for item in json.loads(files["sources.csl.json"])}
+    assert "issued" not in csl["src-b"] and csl["src-a"]["issued"] == {"date-parts": [[2023, 9, 27]]}
+
+
 def test_write_open_data_writes_the_same_files(tmp_path):
     written = opendata.write_open_data(make_content(), tmp_path / "data")
     on_disk = {p.relative_to(tmp_path / "data").as_posix(): p.read_bytes() for p in written}

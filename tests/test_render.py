@@ -224,3 +224,16 @@ def test_a_figure_whose_every_claim_is_a_misreport():
     with pytest.raises(RenderError, match="figure 'toll' has no claim to show"):
         renderer.value(page(), "toll")
     assert "No accepted value" in renderer.figure(page(), "toll")
+
+
+def test_an_undated_source_says_undated_and_sorts_after_the_dated_ones():
+    content = make_content(sources=(source("src-a"), source("src-b", published=None), source("src-c")))
+    renderer = Renderer(content)
+    html = renderer.sources_index(page("sources/"))
+    assert [i["id"] for i in Elements(html).find("li", **{"class": "nk-source"})] == ["src-a", "src-c", "src-b"]
+    undated = html[html.index('id="src-b"'):]
+    assert "undated" in undated.split("</li>")[0] and "<time" in html[: html.index('id="src-b"')]
+    overview = page("")
+    renderer.cite(overview, "src-b")
+    notes = renderer.notes(overview)
+    assert "(undated)" in notes and "2023" not in notes.split("Source details")[0]

@@ -37,6 +37,19 @@ def test_missing_required_field(sandbox):
     sandbox.expect(sandbox.load(), ACTORS, line, "error", "actor 'some-minister': missing required field 'name'")
 
 
+def test_a_source_may_be_undated_but_must_say_when_it_was_read(sandbox):
+    sandbox.replace("sources", "  published: 1994-05-12\n", "")
+    result = sandbox.load()
+    assert not result.errors, result.errors
+    (undated,) = [s for s in result.content.sources if s.published is None]
+    assert undated.id == "wire-1994-05-12-ceasefire"
+
+    text = sandbox.text("sources")
+    sandbox.write("sources", text.replace("  accessed: 2026-11-28\n", "", 1))
+    line = sandbox.line_of("sources", "id: wire-1994-05-12-ceasefire")
+    sandbox.expect(sandbox.load(), "content/sources.yaml", line, "error", "missing required field 'accessed'")
+
+
 @pytest.mark.parametrize("old, new, message", [
     ("  title: Ceasefire takes effect", "  title: [Ceasefire]", "'title' should be text, not a list"),
     ("  date: 1994-05-12", "  date: {year: 1994}", "'date' should be text or a whole number, not a mapping"),

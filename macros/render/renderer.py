@@ -57,6 +57,12 @@ def _index_key(actor: Actor) -> tuple[str, str]:
     return (name.rsplit(" ", 1)[-1], name) if actor.kind == "person" else (name, name)
 
 
+def _source_order(source: Source) -> tuple:
+    """Sources index order: by publisher, then oldest first, undated ones last."""
+    dated = source.published is not None
+    return (source.publisher.casefold(), not dated, source.published.sort_key if dated else (), source.id)
+
+
 class RenderError(ValueError):
     """A page asked for something the content does not have (an unknown id)."""
 
@@ -280,7 +286,7 @@ class Renderer:
         return self._render("figures_index.html", page, groups=groups)
 
     def sources_index(self, page: PageContext) -> Markup:
-        sources = sorted(self.content.sources, key=lambda s: (s.publisher.casefold(), s.published.sort_key, s.id))
+        sources = sorted(self.content.sources, key=_source_order)
         return self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by)
 
     def places_index(self, page: PageContext) -> Markup:
