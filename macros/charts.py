@@ -98,7 +98,8 @@ class Row:
     value: str
     claimant: str
     status: str
-    note: Markup
+    method: str  # plain text: escaped by the template like every other content string
+    note: Markup  # Markdown, already sanitised
     cite: Markup
     correction: Markup | None
 
@@ -351,16 +352,11 @@ def _row(claim: Claim, figure: Figure, content: Content, cite: _CitationLog) -> 
         value=format_quantity(claim.value, figure.unit),
         claimant=content.actor(claim.claimed_by).name,
         status=claim.status,
-        note=render_markdown_inline(_note(claim)),
+        method=f"{claim.method[0].upper()}{claim.method[1:]}." if claim.method else "",
+        note=render_markdown_inline(claim.note),
         cite=cite(claim.source),
         correction=cite(claim.correction) if claim.correction else None,
     )
-
-
-def _note(claim: Claim) -> str:
-    """The table's note: how the number was counted, then the editors' note (Markdown)."""
-    method = f"{claim.method[0].upper()}{claim.method[1:]}." if claim.method else ""
-    return " ".join(part for part in (method, claim.note) if part)
 
 
 class _CitationLog:
