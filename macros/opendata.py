@@ -216,6 +216,17 @@ def _cell(value: object) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (CSV injection): such a text cell
+# gets a leading apostrophe, which spreadsheets show as text and docs/data.md explains. JSON keeps the text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str | None) -> str:
+    """A free-text cell (a label, a name, a note) that no spreadsheet will run."""
+    text = _cell(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def claims_table(content: Content) -> list[dict[str, str]]:
     """One row per claim: figures in file order, each figure's claims oldest first."""
     rows = []
@@ -225,18 +236,18 @@ def claims_table(content: Content) -> list[dict[str, str]]:
             rows.append(
                 {
                     "figure_id": figure.id,
-                    "figure_label": figure.label,
-                    "unit": figure.unit,
+                    "figure_label": _text(figure.label),
+                    "unit": _text(figure.unit),
                     "value_kind": claim.value.kind,
                     "value_low": _cell(claim.value.low),
                     "value_high": _cell(claim.value.high),
                     "as_of": claim.as_of.iso(),
                     "claimant_id": claimant.id,
-                    "claimant_name": claimant.name,
+                    "claimant_name": _text(claimant.name),
                     "source_id": content.source(claim.source).id,
                     "status": claim.status,
-                    "method": _cell(claim.method),
-                    "note": _cell(claim.note),
+                    "method": _text(claim.method),
+                    "note": _text(claim.note),
                     "correction_source_id": _cell(claim.correction),
                 }
             )
@@ -251,8 +262,8 @@ def figures_table(content: Content) -> list[dict[str, str]]:
         rows.append(
             {
                 "figure_id": figure.id,
-                "label": figure.label,
-                "unit": figure.unit,
+                "label": _text(figure.label),
+                "unit": _text(figure.unit),
                 "era": _cell(figure.era),
                 "claims": str(len(figure.claims)),
                 "latest_value_kind": latest.value.kind if latest else "",

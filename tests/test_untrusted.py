@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
+import json
 import re
 import time
+from html.parser import HTMLParser
 
 import jinja2
 import pytest
 
 from macros.render.markup import plain_text, render_markdown, render_markdown_inline
 from macros.yaml_reader import parse_yaml_text
+from tests.fixtures.hostile_content import (
+    LONG_TEXT,
+    MARKDOWN,
+    MARKDOWN_SHOWN,
+    PLAIN_SHOWN,
+    TEXT,
+    URL,
+    URL_PAYLOAD,
+    free_text_fields,
+    poison,
+)
 from tests.fixtures.payloads import MARKER, PAYLOADS
 
 _FORBIDDEN_TAG = re.compile(r"<\s*(script|iframe|style|object|embed|svg|img)\b", re.I)
@@ -94,36 +108,28 @@ def test_python_tags_are_refused() -> None:
     assert any(d.is_error for d in diagnostics)
 
 
-# ---- the whole site built from content whose free text is hostile ---------------------------------------
+# ---- the whole site built from a copy of the real content with a payload in every free-text field -------
+# The fields come from the JSON Schemas (tests/fixtures/hostile_content.py), each with its own marker, so a
+# field that is dropped, mangled or rendered as markup is named in the failure.
 
-_PLAIN_TEXT = {"title", "label"}
-_MARKDOWN_TEXT = {"note", "summary", "description", "definition"}
-# Markdown fields refuse raw HTML and template syntax outright; they get what Markdown allows, hostile links.
-_MARKDOWN_PAYLOAD = "[x](javascript:alert(1)) [y](JaVa&#115;cript:alert(1)) &lt;script&gt; *Ստեփանակերտ* Xankəndi"
-_SITE_PAYLOAD = (
-    f"<script>window.__pwned='{MARKER}'</script> <img src=x onerror=alert(1)> "
-    "[x](javascript:alert(1)) {{ 7*7 }} {% raw %}r{% endraw %} {# c #} Ստեփանակերտ Xankəndi ş ğ ı ə Степанакерт"
-)
-
-
-def _poison_field(key, value, html_payload: str):
-    if isinstance(value, str) and key in _PLAIN_TEXT:
-        return value + " " + html_payload
-    if isinstance(value, str) and key in _MARKDOWN_TEXT:
-        return value + " " + _MARKDOWN_PAYLOAD
-    return _poison(value, html_payload)
-
-
-def _poison(value, html_payload: str = _SITE_PAYLOAD):
-    if isinstance(value, dict):
-        return {k: _poison_field(k, v, html_payload) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_poison(v, html_payload) for v in value]
-    return value
+FIELDS = free_text_fields()
+# Where each file's records are listed in full: every field of the file must reach that page.
+INDEX_PAGE = {
+    "eras": "timeline/index.html",
+    "events": "timeline/index.html",
+    "actors": "people/index.html",
+    "figures": "figures/index.html",
+    "sources": "sources/index.html",
+    "places": "names/index.html",
+    "glossary": "names/index.html",
+}
+_SCRIPT_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.I)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 
 
 @pytest.fixture(scope="session")
 def payload_site(tmp_path_factory):
+    """One strict build of the hostile copy, shared by these checks and the Chromium test."""
     import shutil
 
     import yaml
@@ -134,37 +140,222 @@ def payload_site(tmp_path_factory):
     shutil.copytree(ROOT / "docs", workdir / "docs")
     shutil.copytree(ROOT / "content", workdir / "content")
     for path in (workdir / "content").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+        data = poison(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")), FIELDS)
+        if path.stem == "places":  # the long string, once as plain text and once as Markdown
+            data[0]["aliases"] = [*data[0].get("aliases", []), LONG_TEXT]
+        if path.stem == "glossary":
+            data[0]["definition"] += " " + LONG_TEXT
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return _build("payload", workdir, workdir / "docs", workdir / "content", None)
 
 
-def test_payload_site_builds_and_every_page_is_inert(payload_site) -> None:
+class _Parsed(HTMLParser):
+    """A page as the browser would read it: its text (character references decoded), every attribute,
+    and what sits inside <script> elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.attributes: list[tuple[str, str, str]] = []  # (tag, name, value)
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        (self.scripts if self._in_script else self.chunks).append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.chunks).split())
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def payload_pages(payload_site) -> dict[str, _Parsed]:
     assert payload_site.returncode == 0, payload_site.output[-3000:]
-    pages = list(payload_site.site_dir.rglob("*.html"))
-    assert pages
-    seen_payload = False
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert f"<script>window.__pwned='{MARKER}'" not in html, page
-        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), page
-        assert 'href="javascript:' not in html.lower(), page
-        if MARKER in html:
-            seen_payload = True
-            # Shown literally (the site entity-encodes braces), never evaluated.
-            text = html_lib.unescape(html)
-            assert "{{ 7*7 }}" in text and "{% raw %}r{% endraw %}" in text and "{# c #}" in text, page
-    assert seen_payload, "the payload text appears on no page"
+    pages = {}
+    for path in sorted(payload_site.site_dir.rglob("*.html")):
+        parsed = _Parsed()
+        parsed.feed(path.read_text(encoding="utf-8"))
+        parsed.close()
+        pages[path.relative_to(payload_site.site_dir).as_posix()] = parsed
+    return pages
 
 
-def test_payload_text_in_data_downloads_is_literal(payload_site) -> None:
-    downloads = [p for p in payload_site.site_dir.rglob("data/*") if p.suffix in {".json", ".csv"}]
-    assert downloads
-    assert any("{{ 7*7 }}" in p.read_text(encoding="utf-8") for p in downloads)
-    assert any("Ստեփանակերտ" in p.read_text(encoding="utf-8") for p in downloads)
+def test_the_schemas_yield_every_kind_of_field() -> None:
+    # A walk that found nothing would make every check below pass vacuously.
+    files = {f.file for f in FIELDS}
+    assert files == set(INDEX_PAGE), files
+    assert {f.kind for f in FIELDS} == {TEXT, MARKDOWN, URL}
+    assert {"events.title", "figures.claims.method", "actors.roles.title", "places.names.hy", "sources.url"} <= {f.name for f in FIELDS}
 
 
-def test_html_and_template_syntax_in_markdown_fields_is_refused_at_file_and_line(tmp_path) -> None:
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.kind != URL], ids=lambda f: f.name)
+def test_every_free_text_field_is_shown_whole_and_as_text(payload_pages, field) -> None:
+    page = payload_pages[INDEX_PAGE[field.file]]
+    shown = PLAIN_SHOWN if field.kind == TEXT else MARKDOWN_SHOWN
+    assert f"{field.marker} {_norm(shown)}" in page.text, f"{field.name}: payload lost or turned into markup"
+
+
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.kind != URL], ids=lambda f: f.name)
+def test_wherever_a_field_is_shown_it_is_whole_text(payload_pages, field) -> None:
+    # Charts, cards, links and tables show fields too: every appearance must be the whole payload as text.
+    expected = f"{field.marker} {_norm(PLAIN_SHOWN if field.kind == TEXT else MARKDOWN_SHOWN)}"
+    for name, page in payload_pages.items():
+        text, start = page.text, 0
+        while (start := text.find(field.marker, start)) >= 0:
+            assert text.startswith(expected, start), (name, text[start : start + 300])
+            start += 1
+
+
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.kind == URL], ids=lambda f: f.name)
+def test_every_url_field_stays_inside_its_href(payload_pages, field) -> None:
+    page = payload_pages[INDEX_PAGE[field.file]]
+    expected = URL_PAYLOAD.format(marker=field.marker)
+    assert ("a", "href", expected) in page.attributes, f"{field.name}: the address was changed or broke out"
+
+
+def test_no_page_carries_content_markup_handlers_or_script_links(payload_pages) -> None:
+    for name, page in payload_pages.items():
+        assert not any(MARKER in script or "__pwned" in script for script in page.scripts), name
+        for tag, attribute, value in page.attributes:
+            assert not attribute.startswith("on"), (name, tag, attribute)
+            assert (tag, attribute) not in {("a", "id"), ("h3", "id")} or value != "evil", name
+            if attribute in ("href", "src", "action", "formaction", "xlink:href"):
+                assert not _SCRIPT_SCHEME.match(_INVISIBLE.sub("", value)), (name, tag, value)
+            if tag in ("iframe", "object", "embed", "img"):
+                assert "evil" not in value and value != "x", (name, tag, attribute, value)
+
+
+def test_tooltips_and_titles_show_the_payload_as_text(payload_pages) -> None:
+    # Place links carry the native names in title (Material shows it as a tooltip); term links the definition.
+    hy = next(f for f in FIELDS if f.name == "places.names.hy")
+    definition = next(f for f in FIELDS if f.name == "glossary.definition")
+    titles = [value for page in payload_pages.values() for tag, attribute, value in page.attributes if attribute == "title"]
+    assert any(f"{hy.marker} {PLAIN_SHOWN}" in value for value in titles)
+    assert any(f"{definition.marker} {MARKDOWN_SHOWN[:40]}" in value for value in titles)
+
+
+def test_the_long_string_is_shown_whole(payload_pages) -> None:
+    text = payload_pages[INDEX_PAGE["places"]].text
+    assert text.count(_norm(LONG_TEXT)) == 2  # the alias and the glossary definition
+
+
+def test_nothing_is_silently_lost(payload_pages) -> None:
+    everywhere = "\n".join(page.text + "\n" + "\n".join(v for _, _, v in page.attributes) for page in payload_pages.values())
+    lost = [f.name for f in FIELDS if f.marker not in everywhere]
+    assert not lost, lost
+
+
+def test_content_never_reaches_the_page_title_or_description(payload_site) -> None:
+    head = re.compile(r'<title>[^<]*</title>|<meta name="description"[^>]*>')
+    for path in payload_site.site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        document_title = head.findall(html[: html.find("</head>")])
+        assert document_title and not any(re.search(r"Q\d{5}Q", t) for t in document_title), path
+
+
+def test_search_index_keeps_every_field_as_escaped_text(payload_site) -> None:
+    index = json.loads((payload_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["title"] + "\n" + doc["text"] for doc in index["docs"]]
+    joined = html_lib.unescape("\n".join(texts))
+    for field in FIELDS:
+        if field.kind != URL:
+            assert field.marker in joined, f"{field.name} is not in the search index"
+    assert "{{ 7*7 }} {% for i in range(3) %}loop{% endfor %} {# c #} {% raw %}r{% endraw %}" in joined
+    for text in texts:  # Material inserts this text as HTML: only its own few tags, nothing from content
+        assert not _FORBIDDEN_TAG.search(text) and not _EVENT_ATTR.search(text), text[:300]
+
+
+def test_data_downloads_keep_every_string_exactly(payload_site) -> None:
+    import yaml
+
+    exported: set[str] = set()
+    for path in (payload_site.site_dir / "data").glob("*.json"):
+        _collect(json.loads(path.read_text(encoding="utf-8")), exported, lambda text: True)
+    for path in (payload_site.site_dir.parent / "content").glob("*.yaml"):
+        poisoned: set[str] = set()
+        _collect(yaml.safe_load(path.read_text(encoding="utf-8")), poisoned, _is_poisoned)
+        assert poisoned, path.name
+        missing = sorted(text[:80] for text in poisoned - exported)
+        assert not missing, (path.name, missing[:3])
+
+
+def _is_poisoned(text: str) -> bool:
+    return bool(re.search(r"Q\d{5}Q", text)) or text.startswith("LONG-START")
+
+
+def _collect(value, into: set[str], keep) -> None:
+    if isinstance(value, str) and keep(value):
+        into.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, into, keep)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, into, keep)
+
+
+def test_csv_downloads_run_no_formula_and_keep_the_text(payload_site) -> None:
+    import csv
+
+    rows = 0
+    for path in (payload_site.site_dir / "data").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                rows += 1
+                for column, cell in row.items():
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path.name, column, cell[:60])
+    assert rows
+    claims = (payload_site.site_dir / "data" / "claims.csv").read_text(encoding="utf-8")
+    assert "'=1+1 " in claims or "'+1+1 " in claims or "'-1+1 " in claims or "'@SUM(1) " in claims
+    assert "{{ 7*7 }}" in claims and "Ստեփանակերտ Xankəndi ş ğ ı ə Степанакерт" in claims
+
+
+def test_bidi_controls_in_text_are_flagged_to_editors(payload_site) -> None:
+    # Shown in the build log and by `make check` (tested in test_validate), at file:line:column.
+    assert re.search(r"events\.yaml:\d+:\d+: warning: invisible bidirectional control character U\+202E in text", payload_site.output)
+
+
+def _with_place_name(content, place_id: str, name: str):
+    places = tuple(dataclasses.replace(p, english=(name,)) if p.id == place_id else p for p in content.places)
+    return dataclasses.replace(content, places=places)
+
+
+def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
+    from macros.locator_map import render_locator_map
+    from tests.test_site_build import ROOT, load_content_or_raise
+
+    content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku<b>{{1}}ə")
+    html = str(render_locator_map(content, place_url=lambda place_id: f"names/#{place_id}"))
+    assert "<b>" not in html and "Baku&lt;b&gt;" in html
+    assert html_lib.unescape(html).count("Baku<b>{{1}}ə") >= 2  # the label and the list of places
+
+
+def test_a_place_name_too_long_for_the_map_is_refused_by_name() -> None:
+    from macros.locator_map import MapError, render_locator_map
+    from tests.test_site_build import ROOT, load_content_or_raise
+
+    content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku " + "x" * 200)
+    with pytest.raises(MapError, match="'baku'"):
+        render_locator_map(content, place_url=lambda place_id: place_id)
+
+
+# ---- refused before anything is built: script-scheme addresses, HTML and templates in Markdown ----------
+
+
+def _load_with(tmp_path, field, value: str) -> str:
+    """Load a copy of the real content whose first record filling `field` holds `value` there; returns
+    the error text, after checking it points at the line where the value was written."""
     import shutil
 
     import yaml
@@ -173,10 +364,49 @@ def test_html_and_template_syntax_in_markdown_fields_is_refused_at_file_and_line
     from tests.test_site_build import ROOT, load_content_or_raise
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    path = tmp_path / "content" / "places.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data = [dict(p, description=p["description"] + " {{ 7*7 }} <b>") for p in data]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    path = tmp_path / "content" / f"{field.file}.yaml"
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target = next(r for r in records if _holder(r, field.path) is not None)
+    _holder(target, field.path)[field.path[-1]] = value
+    text = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000)
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if f"{field.path[-1]}:" in row and "REFUSE-ME" in row)
     with pytest.raises(ContentError) as refused:
         load_content_or_raise(tmp_path / "content", ROOT / "docs")
-    assert re.search(r"places\.yaml:\d+:\d+: error: .*raw HTML or \{\{", str(refused.value))
+    message = str(refused.value)
+    assert re.search(rf"{field.file}\.yaml:{line}:\d+: error: ", message), message
+    return message
+
+
+def _holder(record: dict, path: tuple[str, ...]):
+    """The mapping that holds (or can hold) the field's last key in this record, if any."""
+    holder = record
+    for step in path[:-1]:
+        holder = holder.get(step) if isinstance(holder, dict) else None
+        holder = holder[0] if isinstance(holder, list) and holder else holder
+    return holder if isinstance(holder, dict) else None
+
+
+_BAD_ADDRESSES = {
+    "javascript": "javascript:alert(1)//REFUSE-ME",
+    "javascript-case": "JaVaScRiPt:alert(1)//REFUSE-ME",
+    "javascript-space": " javascript:alert(1)//REFUSE-ME",
+    "data": "data:text/html,REFUSE-ME",
+    "vbscript": "vbscript:msgbox(REFUSE-ME)",
+    "http": "http://example.org/REFUSE-ME",
+    "protocol-relative": "//evil.example/REFUSE-ME",
+}
+
+
+@pytest.mark.parametrize("address", sorted(_BAD_ADDRESSES))
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.kind == URL], ids=lambda f: f.name)
+def test_script_scheme_addresses_are_refused_at_file_and_line(tmp_path, field, address) -> None:
+    message = _load_with(tmp_path, field, _BAD_ADDRESSES[address])
+    assert "https://" in message
+
+
+@pytest.mark.parametrize("payload", ["REFUSE-ME <b>bold</b>", "REFUSE-ME {{ 7*7 }}", "REFUSE-ME {% if 1 %}x{% endif %}",
+                                     "REFUSE-ME <script>alert(1)</script>", "REFUSE-ME <javascript:alert(1)>"])
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.kind == MARKDOWN], ids=lambda f: f.name)
+def test_html_and_template_syntax_in_markdown_fields_are_refused_at_file_and_line(tmp_path, field, payload) -> None:
+    assert "raw HTML or {{" in _load_with(tmp_path, field, payload)
