@@ -46,8 +46,10 @@ LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 
 # Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
 # they display the same and mean nothing to Markdown (or to Jinja).
+# A line break would end the heading or table row a string sits in and let the rest start its own block
+# (plain-text fields are one line): it becomes a space.
 _MARKDOWN_SIGNIFICANT = str.maketrans(
-    {c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}
+    {**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "}
 )
 
 
