@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from .citations import CitedBy, PageNotes, SitePages, citation_index
+from .facets import tag_label, timeline_filters
 from .format import format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import plain_text, render_markdown, render_markdown_inline
@@ -185,6 +186,7 @@ class Renderer:
     def quantity(self, claim: Claim, figure: Figure) -> str:
         return format_quantity(claim.value, figure.unit)
 
+    tag_label = staticmethod(tag_label)
     markdown = staticmethod(render_markdown)
     plain = staticmethod(plain_text)
     markdown_inline = staticmethod(render_markdown_inline)
@@ -260,7 +262,16 @@ class Renderer:
             self._lookup("era", event.era)  # an event in no known era would silently miss the timeline
         eras = [self.era(era)] if era is not None else list(self.content.eras)
         by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
-        return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=era is None)
+        filters = timeline_filters(
+            [event for e in eras for event in by_era[e.id]],
+            era_title=lambda i: self.era(i).title,
+            actor_name=lambda i: self.actor_record(i).name,
+            place_name=lambda i: self.place_record(i).name,
+        )
+        for anchor in filters.year_anchors.values():
+            if anchor in self._records["event"] or anchor in self._records["era"]:
+                raise RenderError(f"the id '{anchor}' is the timeline's link to that year: rename the record")
+        return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=era is None, filters=filters)
 
     # ---- index pages
 

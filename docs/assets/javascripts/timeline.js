@@ -1,0 +1,96 @@
+/* Timeline filters (macros/templates/timeline_filters.html). The page is complete without this
+   script: it only shows the filter form, hides the events that do not match, and keeps the choice in the
+   query string so that a filtered view can be shared. Material swaps pages without reloading them, so it
+   runs on each page Material shows, and drops the previous page's listeners. */
+(function () {
+  "use strict";
+  var FACETS = { era: "era", actor: "actors", place: "places", tag: "tags" }; // URL name -> data-* name
+  var stop = null;
+
+  function setup() {
+    if (stop) { stop.abort(); stop = null; }
+    var form = document.querySelector("form.nk-filters");
+    if (!form) return;
+    stop = new AbortController();
+    var on = { signal: stop.signal };
+    var items = [].slice.call(document.querySelectorAll("li.nk-event-item"));
+    var status = form.querySelector(".nk-filter-status");
+    var empty = form.querySelector(".nk-filter-empty");
+
+    function chosen() {
+      var out = {};
+      Object.keys(FACETS).forEach(function (name) {
+        var field = form.elements[name];
+        if (field && field.value) out[name] = field.value;
+      });
+      return out;
+    }
+
+    function matches(article, want) {
+      return Object.keys(want).every(function (name) {
+        return (article.dataset[FACETS[name]] || "").split(" ").indexOf(want[name]) >= 0;
+      });
+    }
+
+    function apply() {
+      var want = chosen();
+      var shown = 0;
+      items.forEach(function (li) {
+        var show = matches(li.querySelector("article.nk-event"), want);
+        li.hidden = !show;
+        if (show) shown += 1;
+      });
+      // A period with nothing left to show loses its heading too.
+      document.querySelectorAll(".nk-timeline").forEach(function (block) {
+        var none = !block.querySelector("li.nk-event-item:not([hidden])");
+        block.hidden = none;
+        var heading = document.getElementById(block.dataset.era);
+        if (heading && heading.tagName === "H2") heading.hidden = none;
+      });
+      empty.hidden = shown > 0;
+      var text = shown + " of " + items.length + " events shown";
+      status.textContent = text;
+      var url = new URL(location.href);
+      Object.keys(FACETS).forEach(function (name) {
+        if (want[name]) url.searchParams.set(name, want[name]);
+        else url.searchParams.delete(name);
+      });
+      if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    }
+
+    // An event someone linked to is shown even if the current filters would hide it.
+    function reveal(hash) {
+      var id = decodeURIComponent((hash || "").slice(1));
+      var target = id && document.getElementById(id);
+      var li = target && target.closest("li.nk-event-item");
+      if (!li) return;
+      if (li.hidden) { form.reset(); apply(); }
+      document.querySelectorAll(".nk-highlight").forEach(function (el) { el.classList.remove("nk-highlight"); });
+      li.querySelector("article.nk-event").classList.add("nk-highlight");
+      target.scrollIntoView();
+    }
+
+    var params = new URL(location.href).searchParams;
+    Object.keys(FACETS).forEach(function (name) {
+      var field = form.elements[name];
+      var value = params.get(name);
+      if (field && value && [].some.call(field.options, function (o) { return o.value === value; })) field.value = value;
+    });
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(); }, on);
+    form.addEventListener("reset", function () { setTimeout(function () { apply(); }); }, on);
+    form.addEventListener("submit", function (e) { e.preventDefault(); }, on);
+    window.addEventListener("hashchange", function () { reveal(location.hash); }, on);
+    // Material may follow an in-page link without a hashchange: act on the click itself.
+    document.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a[href^='#']");
+      if (a) reveal(a.getAttribute("href"));
+    }, on);
+    apply();
+    reveal(location.hash);
+  }
+
+  if (window.document$) window.document$.subscribe(setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
