@@ -52,6 +52,13 @@ def test_dangerous_link_schemes_lose_their_href(name: str) -> None:
     assert "href" not in html, html
 
 
+def test_markdown_keeps_no_title_or_lang_attribute() -> None:
+    # Material's tooltips insert a title as HTML; a Markdown link title could carry an entity-written tag.
+    html = str(render_markdown(PAYLOADS["md_link_title_tag"] + ' [l](https://example.org/ "plain title")'))
+    assert 'href="https://example.org/"' in html
+    assert "title=" not in html and "lang=" not in html, html
+
+
 def test_raw_html_is_shown_as_text_not_markup() -> None:
     html = str(render_markdown(PAYLOADS["script_tag"]))
     assert "&lt;script&gt;" in html and MARKER in html
@@ -237,12 +244,21 @@ def test_no_page_carries_content_markup_handlers_or_script_links(payload_pages) 
 
 
 def test_tooltips_and_titles_show_the_payload_as_text(payload_pages) -> None:
-    # Place links carry the native names in title (Material shows it as a tooltip); term links the definition.
+    # Place links carry the native names in title, term links the definition. Material's content.tooltips
+    # inserts a title as HTML: what it shows is the attribute decoded once more, and must be the text typed.
     hy = next(f for f in FIELDS if f.name == "places.names.hy")
     definition = next(f for f in FIELDS if f.name == "glossary.definition")
     titles = [value for page in payload_pages.values() for tag, attribute, value in page.attributes if attribute == "title"]
-    assert any(f"{hy.marker} {_norm(PLAIN_SHOWN)}" in _norm(value) for value in titles)
-    assert any(f"{definition.marker} {MARKDOWN_SHOWN[:40]}" in value for value in titles)
+    shown = [_norm(html_lib.unescape(value)) for value in titles]
+    assert any(f"{hy.marker} {_norm(PLAIN_SHOWN)}" in value for value in shown)
+    assert any(f"{definition.marker} {MARKDOWN_SHOWN[:40]}" in value for value in shown)  # cut at 240 characters
+
+
+def test_no_title_attribute_holds_a_tag(payload_pages) -> None:
+    for name, page in payload_pages.items():
+        for tag, attribute, value in page.attributes:
+            if attribute == "title":
+                assert not re.search(r"<[A-Za-z/!?]", value), (name, tag, value[:200])
 
 
 def test_the_long_string_is_shown_whole(payload_pages) -> None:
@@ -366,11 +382,12 @@ def _load_with(tmp_path, field, value: str) -> str:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     path = tmp_path / "content" / f"{field.file}.yaml"
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    target = next(r for r in records if _holder(r, field.path) is not None)
-    _holder(target, field.path)[field.path[-1]] = value
+    holders = [h for h in (_holder(r, field.path) for r in records) if h is not None]
+    holder = next((h for h in holders if field.path[-1] in h), holders[0])  # one that fills it, if any
+    holder[field.path[-1]] = [value] if isinstance(holder.get(field.path[-1]), list) else value
     text = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000)
     path.write_text(text, encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if f"{field.path[-1]}:" in row and "REFUSE-ME" in row)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "REFUSE-ME" in row)
     with pytest.raises(ContentError) as refused:
         load_content_or_raise(tmp_path / "content", ROOT / "docs")
     message = str(refused.value)
@@ -403,6 +420,15 @@ _BAD_ADDRESSES = {
 def test_script_scheme_addresses_are_refused_at_file_and_line(tmp_path, field, address) -> None:
     message = _load_with(tmp_path, field, _BAD_ADDRESSES[address])
     assert "https://" in message
+
+
+@pytest.mark.parametrize("payload", ["REFUSE-ME <b>bold</b>", "REFUSE-ME <img src=x onerror=alert(1)>", "REFUSE-ME </p>",
+                                     "REFUSE-ME <!-- c -->", "REFUSE-ME <javascript:alert(1)>"])
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.kind == TEXT], ids=lambda f: f.name)
+def test_html_tags_in_plain_text_fields_are_refused_at_file_and_line(tmp_path, field, payload) -> None:
+    # Material's tooltips put text into the page as HTML (a truncated heading in the table of contents
+    # gets its own text as a tooltip), so plain text may not hold anything a browser reads as a tag.
+    assert "plain text may not contain HTML tags" in _load_with(tmp_path, field, payload)
 
 
 @pytest.mark.parametrize("payload", ["REFUSE-ME <b>bold</b>", "REFUSE-ME {{ 7*7 }}", "REFUSE-ME {% if 1 %}x{% endif %}",

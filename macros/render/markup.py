@@ -15,7 +15,9 @@ from .links import is_external
 __all__ = ["render_markdown", "render_markdown_inline", "plain_text"]
 
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code"}
-_ALLOWED_ATTRIBUTES = {"a": {"href", "rel"}}
+# "*": nothing on every tag. Without it nh3 keeps title and lang everywhere, and a link title from
+# '[x](url "…")' would reach Material's tooltips, which insert a title into the page as HTML.
+_ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href", "rel"}}
 _URL_SCHEMES = {"http", "https"}
 
 

@@ -6,6 +6,7 @@ never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
 from __future__ import annotations
 
 import difflib
+import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -185,6 +186,13 @@ class Renderer:
 
     def quantity(self, claim: Claim, figure: Figure) -> str:
         return format_quantity(claim.value, figure.unit)
+
+    @staticmethod
+    def tooltip(text: str) -> str:
+        """Text for a title attribute. Material's content.tooltips puts a title into the page as HTML
+        (innerHTML), so & < > are escaped here and again by the template: the tooltip shows them as typed.
+        (Quotes need no second escape; a reader without JavaScript sees the native title, quotes intact.)"""
+        return html.escape(text, quote=False)
 
     tag_label = staticmethod(tag_label)
     markdown = staticmethod(render_markdown)
