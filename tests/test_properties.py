@@ -21,7 +21,10 @@ DIAGNOSTIC_LINE = re.compile(r"^content/(eras|events|actors|figures|sources|plac
 _slug_parts = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
 slugs = st.lists(_slug_parts, min_size=1, max_size=3).map("-".join)
 # Printable text of every script; no control, format (bidi) or line-separator characters.
-texts = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=40)
+# Nothing a browser reads as a tag ('<' before a letter, '/', '!' or '?'): plain text refuses it.
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=40).filter(
+    lambda t: re.search(r"<[A-Za-z/!?]", t) is None
+)
 markdown = texts.filter(lambda t: "{" not in t and "<" not in t)
 numbers = st.integers(min_value=0, max_value=10**7) | st.floats(min_value=0, max_value=1e7, allow_nan=False)
 values = numbers | st.builds(lambda k, n: {k: n}, st.sampled_from(["about", "at_least", "more_than", "at_most"]), numbers)
