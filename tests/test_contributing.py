@@ -164,6 +164,7 @@ MISTAKES = [
     ("'en' takes at most 2 items", "places", "en: [Shusha, Shushi]", "en: [Shusha, Shushi, Susa]"),
     ("are not [latitude within ±90, longitude within ±180]", "places", "[39.7583, 46.7484]", "[139.7583, 46.7484]"),
     ("Markdown fields may not contain raw HTML", "events", "*News* reported", "<b>News</b> reported"),
+    ("plain text may not contain HTML tags", "events", "title: Road closed near Shusha/Shushi", "title: Road closed near <b>Shusha</b>"),
     ("tab character in indentation", "actors", "  kind: government-body", "\tkind: government-body"),
     ("YAML syntax error", "sources", "title: Road closed", 'title: "Road closed'),
     ("file is missing", "glossary", None, None),

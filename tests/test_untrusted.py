@@ -347,6 +347,24 @@ def _with_place_name(content, place_id: str, name: str):
     return dataclasses.replace(content, places=places)
 
 
+def test_make_check_shows_editors_a_bidi_control_in_text_and_passes(tmp_path, capsys) -> None:
+    import shutil
+
+    from macros.__main__ import run_check
+    from tests.test_site_build import ROOT
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    path = tmp_path / "content" / "events.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines) if line.startswith("  title: "))
+    lines[number] = lines[number].replace("title: ", "title: abc\u202e", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert run_check(tmp_path / "content", ROOT / "docs") == 0  # a warning: flagged, not refused
+    out = capsys.readouterr().out
+    assert f"events.yaml:{number + 1}:13: warning: invisible bidirectional control character U+202E in text" in out
+    assert "1 warning" in out
+
+
 def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
     from macros.locator_map import render_locator_map
     from tests.test_site_build import ROOT, load_content_or_raise
