@@ -38,7 +38,7 @@ class YearLink:
 @dataclass(frozen=True, slots=True)
 class TimelineFilters:
     total: int
-    facets: tuple[Facet, ...]  # only those offering a real choice (two options or more)
+    facets: tuple[Facet, ...]  # only those that can narrow the list (some option misses some event)
     years: tuple[YearLink, ...]
     year_anchors: dict[str, str]  # event id -> year anchor it carries
 
@@ -82,7 +82,7 @@ def timeline_filters(
     years = tuple(YearLink(year, f"year-{year}", per_year[year]) for year in sorted(first_of_year))
     return TimelineFilters(
         total=len(events),
-        facets=tuple(f for f in facets if len(f.options) > 1),
+        facets=tuple(f for f in facets if any(o.count < len(events) for o in f.options)),
         years=years,
         year_anchors={first_of_year[y.year]: y.anchor for y in years},
     )

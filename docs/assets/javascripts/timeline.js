@@ -81,10 +81,11 @@
     form.addEventListener("reset", function () { setTimeout(function () { apply(); }); }, on);
     form.addEventListener("submit", function (e) { e.preventDefault(); }, on);
     window.addEventListener("hashchange", function () { reveal(location.hash); }, on);
-    // Material may follow an in-page link without a hashchange: act on the click itself.
+    // Material may follow an in-page link without a hashchange (and makes every href absolute): act
+    // on the click itself when it leads to this page.
     document.addEventListener("click", function (e) {
-      var a = e.target.closest && e.target.closest("a[href^='#']");
-      if (a) reveal(a.getAttribute("href"));
+      var a = e.target.closest && e.target.closest("a[href*='#']");
+      if (a && a.hash && a.pathname === location.pathname) reveal(a.hash);
     }, on);
     apply();
     reveal(location.hash);

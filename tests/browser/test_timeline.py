@@ -1,0 +1,226 @@
+"""The timeline's filters, URL state, anchors and year bar in Chromium, against the real site and its content
+(docs/assets/javascripts/timeline.js, macros/templates/timeline_filters.html)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+FIELDS = {"era": lambda e: {e.era}, "actor": lambda e: set(e.actors), "place": lambda e: set(e.places), "tag": lambda e: set(e.tags)}
+
+
+@pytest.fixture(scope="module")
+def events(served_site):
+    return served_site.built.content.events
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "article.nk-event", "els => els.filter(e => e.checkVisibility()).map(e => e.id)"
+    )
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def matching(events, **want) -> set[str]:
+    return {e.id for e in events if all(value in FIELDS[name](e) for name, value in want.items())}
+
+
+def partial_value(events, name) -> str:
+    """The value of a facet that the most events carry without all of them carrying it."""
+    counts = Counter(v for e in events for v in FIELDS[name](e))
+    return next(v for v, n in counts.most_common() if n < len(events))
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.eval_on_selector(
+        selector, "el => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+    )
+
+
+def open_timeline(page, served_site, suffix: str = ""):
+    page.goto(served_site.url("timeline/" + suffix))
+    page.wait_for_selector("form.nk-filters:not([hidden])")
+
+
+@pytest.mark.parametrize("name", list(FIELDS))
+def test_each_filter_shows_exactly_the_matching_events_and_updates_the_url(page, served_site, events, name):
+    open_timeline(page, served_site)
+    value = partial_value(events, name)
+    expected = matching(events, **{name: value})
+    assert 0 < len(expected) < len(events)
+
+    page.select_option(f"#nk-filter-{name}", value)
+
+    assert set(visible_ids(page)) == expected
+    assert query(page) == {name: [value]}
+    assert page.inner_text(".nk-filter-status") == f"{len(expected)} of {len(events)} events shown"
+    assert page.is_hidden(".nk-filter-empty")
+
+
+def test_filters_combine_and_a_shared_url_restores_them(page, served_site, events):
+    era, tag = "offensive-exodus", partial_value(events, "tag")
+    expected = matching(events, era=era, tag=tag)
+    assert expected, "the chosen pair must match something for this test to mean anything"
+    open_timeline(page, served_site, f"?era={era}&tag={tag}")
+
+    assert page.input_value("#nk-filter-era") == era and page.input_value("#nk-filter-tag") == tag
+    assert set(visible_ids(page)) == expected
+    # Periods with nothing left to show lose their heading.
+    assert page.is_visible(f"h2#{era}") and page.is_hidden("h2#first-war")
+
+
+def test_clear_filters_shows_every_event_and_empties_the_query(page, served_site, events):
+    open_timeline(page, served_site, "?era=blockade&actor=armenia&keep=1")
+    assert len(visible_ids(page)) < len(events)
+
+    page.click("button.nk-clear")
+
+    page.wait_for_function(f"document.querySelector('.nk-filter-status').textContent.startsWith('{len(events)} of')")
+    assert len(visible_ids(page)) == len(events)
+    assert query(page) == {"keep": ["1"]}  # only the filters' own parameters are dropped
+    assert page.input_value("#nk-filter-era") == ""
+
+
+def test_no_match_says_so(page, served_site, events):
+    # A topic the first period never has: the pair matches nothing.
+    tag = next(t for t in Counter(t for e in events for t in e.tags) if not matching(events, era="first-war", tag=t))
+    open_timeline(page, served_site, f"?era=first-war&tag={tag}")
+
+    assert visible_ids(page) == []
+    assert page.is_visible(".nk-filter-empty")
+    assert page.inner_text(".nk-filter-status") == f"0 of {len(events)} events shown"
+
+
+def test_unknown_values_in_the_url_are_ignored(page, served_site, events):
+    open_timeline(page, served_site, "?era=no-such-period&tag=%3Cscript%3E")
+    assert len(visible_ids(page)) == len(events)
+    assert query(page) == {}
+
+
+def test_a_linked_event_is_shown_scrolled_to_and_highlighted_even_when_filtered_out(page, served_site, events):
+    target = next(e for e in events if e.era == "offensive-exodus" and e.date.year == 2023)
+    open_timeline(page, served_site, f"?era=first-war#{target.id}")
+
+    assert page.is_visible(f"#{target.id}")
+    assert in_viewport(page, f"#{target.id}")
+    assert "nk-highlight" in page.get_attribute(f"#{target.id}", "class")
+    assert page.input_value("#nk-filter-era") == ""  # the filter that hid it is cleared
+    assert len(visible_ids(page)) == len(events)
+
+
+def test_year_links_land_on_the_first_event_of_their_year(page, served_site, events):
+    open_timeline(page, served_site)
+    hrefs = page.eval_on_selector_all("nav.nk-years a", "as => as.map(a => a.hash)")  # Material makes hrefs absolute
+    years = sorted({e.date.year for e in events})
+    assert hrefs == [f"#year-{y}" for y in years]
+    first = page.eval_on_selector_all(
+        "article.nk-event",
+        "els => { const seen = {}; els.forEach(e => { seen[e.dataset.year] ??= e.id; }); return seen; }",
+    )
+    for year in (years[0], years[len(years) // 2], years[-1]):
+        assert page.eval_on_selector(f"#year-{year}", "li => li.querySelector('article').id") == first[str(year)]
+
+    page.select_option("#nk-filter-era", "first-war")  # hides the last year's events
+    page.click(f"nav.nk-years a[href$='#year-{years[-1]}']")
+
+    assert page.is_visible(f"#year-{years[-1]}")
+    page.wait_for_function(
+        f"(() => {{ const r = document.getElementById('year-{years[-1]}').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < innerHeight; })()"
+    )
+
+
+def serve_at_site_url(page, served_site, problems: list[str]) -> str:
+    """Answer requests for the site's own URL (site_url) from the built files. Material navigates instantly
+    only to URLs in sitemap.xml, matched by path and port, so a local server on another port or path would
+    always get full page loads."""
+    site_url = served_site.built.site_url
+    host, prefix = urlsplit(site_url).netloc, urlsplit(site_url).path
+
+    def route(r):
+        url = urlsplit(r.request.url)
+        if url.netloc != host or not url.path.startswith(prefix):
+            problems.append(f"request to another host: {r.request.url}")
+            return r.abort()
+        file = served_site.site_dir / url.path[len(prefix):]
+        file = file / "index.html" if file.is_dir() else file
+        return r.fulfill(path=file) if file.is_file() else r.fulfill(status=404, body="not found")
+
+    page.route("**/*", route)
+    return site_url
+
+
+def test_filters_work_after_instant_navigation(browser, served_site, events):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    site_url = serve_at_site_url(page, served_site, errors)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        # From About rather than the home page: the locator map's SVG links break Material's instant
+        # navigation there (its page-load code assigns to every [href]; an SVG link's href is read-only).
+        page.goto(site_url + "about/")
+        page.evaluate("window.nkSamePage = true")  # survives only if Material swaps the page in place
+        page.click("nav.md-nav--primary a.md-nav__link[href$='timeline/']")
+        page.wait_for_selector("form.nk-filters:not([hidden])")
+        assert page.evaluate("window.nkSamePage") is True
+
+        page.select_option("#nk-filter-era", "blockade")
+        assert set(visible_ids(page)) == matching(events, era="blockade")
+        assert query(page) == {"era": ["blockade"]}
+
+        # Away and back again: set up afresh on the new page.
+        page.click("nav.md-nav--primary a.md-nav__link[href$='people/']")
+        page.wait_for_selector("form.nk-filters", state="detached")
+        page.click("nav.md-nav--primary a.md-nav__link[href$='timeline/']")
+        page.wait_for_selector("form.nk-filters:not([hidden])")
+        assert page.evaluate("window.nkSamePage") is True
+        tag = partial_value(events, "tag")
+        page.select_option("#nk-filter-tag", tag)
+        assert set(visible_ids(page)) == matching(events, tag=tag)
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_every_event_shows_and_the_controls_do_not(browser, served_site, events):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(served_site.url("timeline/?era=blockade"))
+        assert len(visible_ids(page)) == len(events)
+        assert page.is_hidden("form.nk-filters")
+        year = max(e.date.year for e in events)
+        page.click(f"nav.nk-years a[href='#year-{year}']")
+        assert page.url.endswith(f"#year-{year}")
+        assert in_viewport(page, f"#year-{year}")
+    finally:
+        context.close()
+
+
+def test_keyboard_reaches_the_controls_with_a_visible_focus_ring(page, served_site):
+    open_timeline(page, served_site)
+    page.click("form.nk-filters legend")  # not focusable: Tab goes on from here
+    seen = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(
+            "(() => { const el = document.activeElement, s = getComputedStyle(el);"
+            " return [el.id || el.classList[0], s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        ))
+    assert [name for name, _, _ in seen] == ["nk-filter-era", "nk-filter-actor", "nk-filter-place", "nk-filter-tag", "nk-clear"]
+    assert all(style == "solid" and width >= 2 for _, style, width in seen), seen
+
+    first_period = page.eval_on_selector("#nk-filter-era", "s => s.options[1].value")
+    page.focus("#nk-filter-era")
+    page.keyboard.press("ArrowDown")
+    assert query(page) == {"era": [first_period]}
+    page.focus("button.nk-clear")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.search === ''")
