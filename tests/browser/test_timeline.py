@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import axe_playwright_python
 import pytest
 
 FIELDS = {"era": lambda e: {e.era}, "actor": lambda e: set(e.actors), "place": lambda e: set(e.places), "tag": lambda e: set(e.tags)}
@@ -224,3 +226,21 @@ def test_keyboard_reaches_the_controls_with_a_visible_focus_ring(page, served_si
     page.focus("button.nk-clear")
     page.keyboard.press("Enter")
     page.wait_for_function("location.search === ''")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_filters_shown_filtered_and_empty(browser, served_site, scheme):
+    """Contrast and names of the controls in both palettes (Material picks the palette from the system's)."""
+    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(served_site.url("timeline/?era=first-war&tag=blockade"))  # no blockade before 1994
+        page.wait_for_selector(".nk-filter-empty:not([hidden])")
+        assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+        page.focus("button.nk-clear")
+        page.evaluate(axe_js)
+        found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
+    finally:
+        context.close()
