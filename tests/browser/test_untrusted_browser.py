@@ -123,5 +123,6 @@ def test_search_results_show_the_payload_as_text(visit) -> None:
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="visible", timeout=15000)
     text = page.locator(".md-search-result").inner_text()
-    assert marker in text and MARKDOWN_SHOWN.split(" & ")[0].split("> ")[-1] in text or "<script>" in text, text[:500]
+    # The entity-written tag that follows the marker reads as characters: it made no element.
+    assert marker in text and MARKDOWN_SHOWN[:20] in text, text[:500]
     visit.assert_inert("search results")
