@@ -63,3 +63,16 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     monkeypatch.chdir(tmp_path)
     return Sandbox(tmp_path)
 
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory):
+    """The real docs built from a hostile copy of the real content (tests/fixtures/hostile_content.py), once
+    per session: defined here, not in a test module, so the HTML and the Chromium checks share one build."""
+    from tests.fixtures.hostile_content import write_hostile_copy
+    from tests.test_site_build import ROOT, _build
+
+    workdir = tmp_path_factory.mktemp("payload")
+    shutil.copytree(ROOT / "docs", workdir / "docs")
+    shutil.copytree(ROOT / "content", workdir / "content")
+    write_hostile_copy(workdir / "content")
+    return _build("payload", workdir, workdir / "docs", workdir / "content", None)

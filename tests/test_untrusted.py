@@ -23,7 +23,6 @@ from tests.fixtures.hostile_content import (
     URL,
     URL_PAYLOAD,
     free_text_fields,
-    poison,
 )
 from tests.fixtures.payloads import MARKER, PAYLOADS
 
@@ -132,28 +131,6 @@ INDEX_PAGE = {
 }
 _SCRIPT_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
-
-
-@pytest.fixture(scope="session")
-def payload_site(tmp_path_factory):
-    """One strict build of the hostile copy, shared by these checks and the Chromium test."""
-    import shutil
-
-    import yaml
-
-    from tests.test_site_build import ROOT, _build
-
-    workdir = tmp_path_factory.mktemp("payload")
-    shutil.copytree(ROOT / "docs", workdir / "docs")
-    shutil.copytree(ROOT / "content", workdir / "content")
-    for path in (workdir / "content").glob("*.yaml"):
-        data = poison(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")), FIELDS)
-        if path.stem == "places":  # the long string, once as plain text and once as Markdown
-            data[0]["aliases"] = [*data[0].get("aliases", []), LONG_TEXT]
-        if path.stem == "glossary":
-            data[0]["definition"] += " " + LONG_TEXT
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    return _build("payload", workdir, workdir / "docs", workdir / "content", None)
 
 
 class _Parsed(HTMLParser):

@@ -1,6 +1,6 @@
 """The hostile-content site in Chromium: no payload script runs, no dialog opens, no request leaves the site,
 on every page, in the tooltips Material draws from title attributes, and in the search results it draws
-from the search index. Shares the one hostile build with tests/test_untrusted.py."""
+from the search index. Shares the one hostile build (payload_site, tests/conftest.py) with test_untrusted.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, Page
 from tests.browser.conftest import serve_directory
 from tests.fixtures.hostile_content import MARKDOWN_SHOWN, free_text_fields
 from tests.fixtures.payloads import MARKER
-from tests.test_untrusted import payload_site  # noqa: F401  (shared session fixture: one build)
 
 _SCRIPT_SCHEMES = ("javascript:", "data:", "vbscript:")
 # Elements a payload would create if any reached the DOM as markup.
@@ -59,7 +58,7 @@ class Visit:
 
 
 @pytest.fixture(scope="module")
-def visit(payload_site, browser: Browser) -> Iterator[Visit]:  # noqa: F811
+def visit(payload_site, browser: Browser) -> Iterator[Visit]:
     assert payload_site.returncode == 0, payload_site.output[-3000:]
     server, base = serve_directory(payload_site.site_dir)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -68,7 +67,7 @@ def visit(payload_site, browser: Browser) -> Iterator[Visit]:  # noqa: F811
     server.shutdown()
 
 
-def test_no_payload_runs_on_any_page(visit, payload_site) -> None:  # noqa: F811
+def test_no_payload_runs_on_any_page(visit, payload_site) -> None:
     pages = sorted(p.relative_to(payload_site.site_dir).as_posix() for p in payload_site.site_dir.rglob("*.html"))
     assert len(pages) > 10
     for path in pages:
