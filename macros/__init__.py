@@ -4,14 +4,18 @@ Nothing MkDocs-related is imported at module level, so `python -m macros check` 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
+
+from .code_reload import changed_files, code_stamp, forget_submodules
 
 # mkdocs counts warnings from loggers under "mkdocs", so `--strict` sees ours.
 log = logging.getLogger("mkdocs.plugins.karabakh")
@@ -43,9 +47,16 @@ class _PageState:
 
 
 _cache: dict[tuple[Path, Path, bool], _Loaded] = {}
+_imported_code = code_stamp()  # the package's code as this process imported it (see code_reload.py)
 
 
 def define_env(env) -> None:
+    reloaded = _reload_if_code_changed()
+    if reloaded is not None:
+        # Re-executing this file replaced every function in the module (mkdocs-macros reads the hooks
+        # from it after this call); hand the build to the new define_env.
+        return reloaded.define_env(env)
+
     from mkdocs.exceptions import PluginError
 
     from .render import PageContext, RenderError, error_admonition
@@ -107,6 +118,19 @@ def define_env(env) -> None:
         register(name)
     env.pre_macro_functions.append(pre_page)
     env.post_macro_functions.append(post_page)
+
+
+def _reload_if_code_changed():
+    """Under `mkdocs serve`, an edit to any file of this package since it was imported: forget its
+    submodules and re-execute this file in place, so the rebuild runs the edited code. The cached content
+    goes too (its renderer is an instance of the old classes). Returns the reloaded module, or None when
+    nothing changed, which is always the case in a one-off build."""
+    edited = changed_files(_imported_code, code_stamp())
+    if not edited:
+        return None
+    log.info("macros: %s changed; reloading the package", ", ".join(edited))
+    forget_submodules(__name__)
+    return importlib.reload(sys.modules[__name__])
 
 
 def _is_live_preview(config) -> bool:

@@ -1,0 +1,137 @@
+"""`mkdocs serve` shows an edit without a restart: to the content, and to the code in macros/.
+
+The server runs on a free local port in a copy of the project, so the edits never touch the working tree.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from macros import code_reload
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "macros", "overrides", "schemas")
+TIMEOUT = 90  # seconds for the first build or one rebuild on a loaded 2-core machine
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, server: subprocess.Popen, log: Path) -> str:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"mkdocs serve exited with {server.returncode}:\n{log.read_text()[-3000:]}")
+        page = fetch(url)
+        if page is not None and text in page:
+            return page
+        time.sleep(0.5)
+    pytest.fail(f"{url} did not show {text!r} within {TIMEOUT} s; server log:\n{log.read_text()[-3000:]}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def served_copy(tmp_path: Path):
+    project = tmp_path / "project"
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(exist_ok=True)
+            shutil.copy(source, project / part)
+    port = free_port()
+    base_path = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("CONTENT_DIR", None)
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        yield project, f"http://127.0.0.1:{port}{base_path}", server, log
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def test_serve_shows_content_and_code_edits_without_a_restart(served_copy):
+    project, base, server, log = served_copy
+    timeline, people = f"{base}timeline/", f"{base}people/"
+    wait_for(timeline, "Putin, Aliyev and Pashinyan meet in Moscow", server, log)
+
+    edit(project / "content" / "events.yaml", "  title: Putin, Aliyev and Pashinyan meet in Moscow\n",
+         "  title: Putin, Aliyev and Pashinyan meet in Moscow (edited title)\n")
+    wait_for(timeline, "Putin, Aliyev and Pashinyan meet in Moscow (edited title)", server, log)
+
+    # A Python module of the package: mkdocs-macros imported it once, so only a reload shows this.
+    wait_for(people, "Non-governmental organisations", server, log)
+    edit(project / "macros" / "render" / "renderer.py", '"ngo": "Non-governmental organisations",',
+         '"ngo": "Non-governmental organisations (edited code)",')
+    wait_for(people, "Non-governmental organisations (edited code)", server, log)
+    assert "reloading the package" in log.read_text()
+    assert server.poll() is None, "the server restarted or died instead of rebuilding"
+
+
+def test_a_stamp_changes_with_any_code_file_and_names_it(tmp_path: Path):
+    (tmp_path / "render").mkdir()
+    (tmp_path / "render" / "renderer.py").write_text("A = 1\n")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p></p>\n")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "x.py").write_text("")
+    (tmp_path / "notes.txt").write_text("not code")
+    before = code_reload.code_stamp(tmp_path)
+    assert [entry[0] for entry in before] == ["render/renderer.py", "templates/page.html"]
+    assert code_reload.changed_files(before, code_reload.code_stamp(tmp_path)) == []
+
+    (tmp_path / "render" / "renderer.py").write_text("A = 22\n")  # a different size, whatever the clock
+    (tmp_path / "templates" / "page.html").unlink()
+    (tmp_path / "new.py").write_text("")
+    assert code_reload.changed_files(before, code_reload.code_stamp(tmp_path)) == [
+        "new.py", "render/renderer.py", "templates/page.html",
+    ]
+
+
+def test_forget_submodules_keeps_the_package_and_other_packages(monkeypatch):
+    import types
+
+    for name in ("pkg", "pkg.a", "pkg.a.b", "pkgother", "pkgother.x"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    assert code_reload.forget_submodules("pkg") == ["pkg.a", "pkg.a.b"]
+    assert "pkg" in sys.modules and "pkgother.x" in sys.modules and "pkg.a" not in sys.modules
