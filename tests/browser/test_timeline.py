@@ -115,6 +115,21 @@ def test_a_linked_event_is_shown_scrolled_to_and_highlighted_even_when_filtered_
     assert len(visible_ids(page)) == len(events)
 
 
+def test_a_contents_link_to_a_period_the_filters_hide_shows_it(page, served_site, events):
+    open_timeline(page, served_site, "?era=first-war")
+    assert page.is_hidden("h2#blockade")
+    page.click(".md-sidebar--secondary a[href$='#blockade']")
+    assert page.is_visible("h2#blockade")
+    assert len(visible_ids(page)) == len(events)
+
+
+def test_a_malformed_or_unknown_hash_changes_nothing(page, served_site, events):
+    open_timeline(page, served_site, "?era=blockade#%E0%A4%A")
+    page.evaluate("location.hash = '#no-such-event'")
+    info = page.evaluate("[location.href, document.readyState, document.querySelectorAll('article.nk-event').length, document.querySelectorAll('li.nk-event-item[hidden]').length, document.querySelector('.nk-filter-status').textContent, document.body.getBoundingClientRect().height]")
+    assert set(visible_ids(page)) == matching(events, era="blockade"), info  # and no page error (fixture)
+
+
 def test_year_links_land_on_the_first_event_of_their_year(page, served_site, events):
     open_timeline(page, served_site)
     hrefs = page.eval_on_selector_all("nav.nk-years a", "as => as.map(a => a.hash)")  # Material makes hrefs absolute

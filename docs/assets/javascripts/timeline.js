@@ -58,16 +58,18 @@
       if (url.href !== location.href) history.replaceState(history.state, "", url.href);
     }
 
-    // An event someone linked to is shown even if the current filters would hide it.
+    // What a link points to is shown even if the current filters hide it (an event, a year, a period).
     function reveal(hash) {
-      var id = decodeURIComponent((hash || "").slice(1));
+      var id;
+      try { id = decodeURIComponent((hash || "").slice(1)); } catch (e) { return; }
       var target = id && document.getElementById(id);
-      var li = target && target.closest("li.nk-event-item");
-      if (!li) return;
-      if (li.hidden) { form.reset(); apply(); }
+      if (!target) return;
+      var hidden = target.closest("li.nk-event-item[hidden], .nk-timeline[hidden], h2[hidden]");
+      if (hidden) { form.reset(); apply(); }
+      var li = target.closest("li.nk-event-item");
       document.querySelectorAll(".nk-highlight").forEach(function (el) { el.classList.remove("nk-highlight"); });
-      li.querySelector("article.nk-event").classList.add("nk-highlight");
-      target.scrollIntoView();
+      if (li) li.querySelector("article.nk-event").classList.add("nk-highlight");
+      if (hidden || li) target.scrollIntoView();
     }
 
     var params = new URL(location.href).searchParams;
@@ -81,12 +83,15 @@
     form.addEventListener("reset", function () { setTimeout(function () { apply(); }); }, on);
     form.addEventListener("submit", function (e) { e.preventDefault(); }, on);
     window.addEventListener("hashchange", function () { reveal(location.hash); }, on);
-    // Material may follow an in-page link without a hashchange (and makes every href absolute): act
-    // on the click itself when it leads to this page.
+    // Material makes every href absolute when the page loads, so an in-page link carries the query string
+    // of that moment: point it at the current one before anything follows it (capture phase, before
+    // Material's own handler), after showing its target.
     document.addEventListener("click", function (e) {
       var a = e.target.closest && e.target.closest("a[href*='#']");
-      if (a && a.hash && a.pathname === location.pathname) reveal(a.hash);
-    }, on);
+      if (!a || !a.hash || a.pathname !== location.pathname) return;
+      reveal(a.hash);
+      a.href = location.pathname + location.search + a.hash;
+    }, { capture: true, signal: stop.signal });
     apply();
     reveal(location.hash);
   }
