@@ -30,17 +30,8 @@ def write_synthetic_content(directory: Path, events: int, seed: int = 1) -> None
     rng = random.Random(seed)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    counts = {
-        "actors": max(5, events // 5),
-        "sources": max(5, events // 2),
-        "places": max(5, events // 10),
-        "figures": max(3, events // 10),
-        "terms": max(3, events // 50),
-    }
-    actors = [f"actor-{i}" for i in range(counts["actors"])]
-    sources = [f"publisher-{2000 + i % 24}-0{1 + i % 9}-1{i % 9}-story-{i}" for i in range(counts["sources"])]
-    places = [f"place-{i}" for i in range(counts["places"])]
-    figures = [f"figure-{i}" for i in range(counts["figures"])]
+    ids = _ids(events)
+    actors, sources, places, figures = ids["actor"], ids["source"], ids["place"], ids["figure"]
     files = {
         "eras": _eras(rng),
         "events": [_event(rng, i, sources, actors, places, figures) for i in range(events)],
@@ -48,7 +39,7 @@ def write_synthetic_content(directory: Path, events: int, seed: int = 1) -> None
         "figures": [_figure(rng, i, actors, sources) for i in range(len(figures))],
         "sources": [_source(rng, source_id) for source_id in sources],
         "places": [_place(rng, i) for i in range(len(places))],
-        "glossary": [_term(rng, i, sources) for i in range(counts["terms"])],
+        "glossary": [_term(rng, i, sources) for i in range(len(ids["term"]))],
     }
     for name, records in files.items():
         header = f"# yaml-language-server: $schema=../schemas/{name}.schema.json\n"
@@ -175,3 +166,75 @@ def _scalar(value: object) -> str:
     if isinstance(value, str) and (" " in value or not value.isascii()):
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
     return str(value)
+
+
+# ---- docs pages that call the macros the way the real pages do (same files as docs/, same nav) ----------
+
+_INDEX_PAGES = {
+    "timeline.md": ("Timeline", "{{ timeline() }}"),
+    "people.md": ("People and institutions", "{{ people_index() }}"),
+    "figures.md": ("Figures", "{{ figures_index() }}"),
+    "sources.md": ("Sources", "{{ sources_index() }}"),
+    "names.md": ("Names and terms", "## Places\n\n{{ places_index() }}\n\n## Terms\n\n{{ glossary_index() }}"),
+}
+_PLAIN_PAGES = ("data.md", "about.md")  # no macro calls on the real ones either: copied as they are
+
+
+def write_synthetic_docs(docs_dir: Path, real_docs: Path, events: int, seed: int = 1) -> None:
+    """Pages for content written by `write_synthetic_content(…, events, seed)`: an overview and five
+    background pages of prose whose macro calls (cite, event, actor, place, term, value, figure, claims,
+    chart, timeline(era=…)) are as frequent as on the real pages, and the index pages. The assets are
+    copied from the real docs, so the theme has the same CSS and JavaScript to copy."""
+    import shutil
+
+    rng = random.Random(seed + 1)
+    docs_dir = Path(docs_dir)
+    shutil.copytree(Path(real_docs) / "assets", docs_dir / "assets", dirs_exist_ok=True)
+    (docs_dir / "background").mkdir(parents=True, exist_ok=True)
+    ids = _ids(events)
+    (docs_dir / "index.md").write_text(_prose_page(rng, "Overview", ids, sections=6, era=None), encoding="utf-8")
+    for era_id, *_ in _ERAS:
+        page = _prose_page(rng, f"Background: {era_id}", ids, sections=4, era=era_id)
+        (docs_dir / "background" / f"{era_id}.md").write_text(page, encoding="utf-8")
+    for name, (title, body) in _INDEX_PAGES.items():
+        (docs_dir / name).write_text(f"# {title}\n\n{_sentence(rng, 40)}\n\n{body}\n", encoding="utf-8")
+    for name in _PLAIN_PAGES:
+        shutil.copy(Path(real_docs) / name, docs_dir / name)
+
+
+def _ids(events: int) -> dict[str, list[str]]:
+    """The ids write_synthetic_content gives each kind of record (same counts, same names)."""
+    actors = max(5, events // 5)
+    sources = max(5, events // 2)
+    return {
+        "event": [f"event-{i}" for i in range(events)],
+        "actor": [f"actor-{i}" for i in range(actors)],
+        "source": [f"publisher-{2000 + i % 24}-0{1 + i % 9}-1{i % 9}-story-{i}" for i in range(sources)],
+        "place": [f"place-{i}" for i in range(max(5, events // 10))],
+        "figure": [f"figure-{i}" for i in range(max(3, events // 10))],
+        "term": [f"term-{i}" for i in range(max(3, events // 50))],
+    }
+
+
+def _prose_page(rng: random.Random, title: str, ids: dict[str, list[str]], sections: int, era: str | None) -> str:
+    """Paragraphs of prose; each sentence carries a macro call or two, about 25 citations a page."""
+    lines = [f"# {title}", ""]
+    for section in range(sections):
+        lines += [f"## Section {section + 1}", ""]
+        for _ in range(3):
+            sentences = []
+            for _ in range(rng.randint(2, 4)):
+                call = rng.choice((
+                    f'{{{{ actor("{rng.choice(ids["actor"])}") }}}}', f'{{{{ place("{rng.choice(ids["place"])}") }}}}',
+                    f'{{{{ term("{rng.choice(ids["term"])}") }}}}', f'{{{{ value("{rng.choice(ids["figure"])}") }}}}',
+                    f'{{{{ event("{rng.choice(ids["event"])}") }}}}',
+                ))
+                cite = f'{{{{ cite("{rng.choice(ids["source"])}") }}}}'
+                sentences.append(f"{_sentence(rng, 12)[:-1]} {call} {_sentence(rng, 8)[:-1].lower()} {cite}.")
+            lines += [" ".join(sentences), ""]
+        if section == 0:
+            figure = rng.choice(ids["figure"])
+            lines += [f'{{{{ figure("{figure}") }}}}', "", f'{{{{ claims("{figure}") }}}}', ""]
+    if era is not None:
+        lines += ["## Events of this period", "", f'{{{{ timeline(era="{era}") }}}}', ""]
+    return "\n".join(lines)
