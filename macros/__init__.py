@@ -46,7 +46,7 @@ class _PageState:
     errors: list[str] = field(default_factory=list)
 
 
-_cache: dict[tuple[Path, Path, bool], _Loaded] = {}
+_cache: dict[tuple, _Loaded] = {}  # (content dir, docs dir, directory URLs, timeline budget)
 _imported_code = code_stamp()  # the package's code as this process imported it (see code_reload.py)
 
 
@@ -142,7 +142,10 @@ def _is_live_preview(config) -> bool:
 
 
 def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loaded:
-    key = (content_dir, docs_dir, use_directory_urls)
+    from .timeline_split import budget_from_env
+
+    budget = budget_from_env()
+    key = (content_dir, docs_dir, use_directory_urls, budget)
     stamp = _stamp(content_dir, docs_dir)
     cached = _cache.get(key)
     if cached is not None and cached.stamp == stamp:
@@ -154,9 +157,12 @@ def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loade
     result = load_content(content_dir, docs_dir)
     errors = tuple(str(d) for d in result.errors)
     if result.content is not None and not errors:
-        pages = SitePages(use_directory_urls=use_directory_urls)
-        prose = _prose_citations(result.content, docs_dir, use_directory_urls)
-        renderer = Renderer(result.content, pages, prose)
+        from .timeline_split import plan_timeline
+
+        plan = plan_timeline(result.content.eras, result.content.events_by_date, budget)
+        pages = SitePages(use_directory_urls=use_directory_urls, event_pages=plan.event_pages)
+        prose = _prose_citations(result.content, docs_dir, use_directory_urls, plan)
+        renderer = Renderer(result.content, pages, prose, timeline_plan=plan)
     else:
         # `mkdocs serve` keeps showing the last content that loaded, under the errors; a build fails anyway.
         renderer = cached.renderer if cached is not None else None
@@ -172,14 +178,18 @@ def _stamp(content_dir: Path, docs_dir: Path) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
-def _prose_citations(content, docs_dir: Path, use_directory_urls: bool) -> dict[str, list]:
-    """Source id -> the pages whose macro calls cite it (read from the page sources once per load)."""
+def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plan) -> dict[str, list]:
+    """Source id -> the pages whose macro calls cite it (read from the page sources once per load).
+    A timeline() call that links to the split timeline's pages instead of listing events cites nothing."""
     from .render import CitedBy, macro_calls, page_url, sources_cited_by
+
+    def cites(call) -> bool:
+        return call.name != "timeline" or plan.shows_events(call.argument(0, "era"))
 
     found: dict[str, list] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        ids = [source_id for call in macro_calls(text) for source_id in sources_cited_by(content, call)]
+        ids = [source_id for call in macro_calls(text) if cites(call) for source_id in sources_cited_by(content, call)]
         if not ids:
             continue
         src_path = path.relative_to(docs_dir).as_posix()
@@ -188,6 +198,17 @@ def _prose_citations(content, docs_dir: Path, use_directory_urls: bool) -> dict[
         for source_id in dict.fromkeys(ids):
             found.setdefault(source_id, []).append(CitedBy(f"Page: {title}", page_url(src_path, use_directory_urls)))
     return found
+
+
+def timeline_plan(config):
+    """For hooks/timeline_pages.py: the split of the timeline this build renders (the same cached load
+    the macros use), or None when the content has errors (the macros plugin reports them)."""
+    project_dir = Path(config["config_file_path"] or ".").resolve().parent
+    content_dir = Path(os.environ.get(CONTENT_DIR_ENV) or project_dir / "content").resolve()
+    loaded = _load(content_dir, Path(config["docs_dir"]), bool(config["use_directory_urls"]))
+    if loaded.renderer is None or loaded.errors:
+        return None
+    return loaded.renderer.timeline_plan
 
 
 def on_post_build(env) -> None:

@@ -25,10 +25,16 @@ class SitePages:
     sources: str = "sources.md"
     names: str = "names.md"
     use_directory_urls: bool = True
+    # event id -> the generated page that shows it, when the timeline is split (macros/timeline_split.py)
+    event_pages: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def url(self, page: str, anchor: str | None = None) -> str:
         url = page_url(getattr(self, page), self.use_directory_urls)
         return f"{url}#{anchor}" if anchor else url
+
+    def event_url(self, event_id: str) -> str:
+        """The one address of an event (page + anchor), split timeline or not: every link to an event uses it."""
+        return f"{page_url(self.event_pages.get(event_id, self.timeline), self.use_directory_urls)}#{event_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +135,7 @@ def citation_index(
     found: dict[str, list[CitedBy]] = defaultdict(list)
     for event in content.events_by_date:
         for source_id in event.sources:
-            found[source_id].append(CitedBy(f"Timeline: {event.title}", pages.url("timeline", event.id)))
+            found[source_id].append(CitedBy(f"Timeline: {event.title}", pages.event_url(event.id)))
     for figure in content.figures:
         for claim in figure.history:
             label = f"Figures: {figure.label} (as of {claim.as_of.human()})"

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
+from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
@@ -111,9 +112,12 @@ class Renderer:
         pages: SitePages = SitePages(),
         prose_citations: Mapping[str, Iterable[CitedBy]] | None = None,
         environment: jinja2.Environment | None = None,
+        timeline_plan: TimelinePlan | None = None,
     ):
         self.content = content
         self.pages = pages
+        # which page shows which event; must agree with pages.event_pages (macros/__init__.py builds both)
+        self.timeline_plan = timeline_plan or plan_timeline(content.eras, content.events_by_date)
         self.env = environment or make_environment()
         self.cited_by = citation_index(content, pages, prose_citations)
         # id -> record per kind, so that a lookup costs the same however large the content grows
@@ -177,6 +181,10 @@ class Renderer:
 
     def link(self, page: PageContext, site_page: str, anchor: str | None = None) -> str:
         return relative_url(page.url, self.pages.url(site_page, anchor))
+
+    def event_link(self, page: PageContext, event_id: str) -> str:
+        """A link to the event wherever the timeline shows it (SitePages.event_url)."""
+        return relative_url(page.url, self.pages.event_url(event_id))
 
     def rel(self, page: PageContext, site_url: str) -> str:
         return relative_url(page.url, site_url)
@@ -265,11 +273,30 @@ class Renderer:
         except (MapError, KeyError) as error:
             raise RenderError(str(error)) from error
 
-    def timeline(self, page: PageContext, era: str | None = None) -> Markup:
+    def timeline(self, page: PageContext, era: str | None = None, part: str | None = None) -> Markup:
+        """The events of one period (era=…), of one generated page of a split timeline (part=…), or all.
+        Past the budget (macros/timeline_split.py) the index page and an oversized period's page list
+        links to the generated pages instead of the events."""
         for event in self.content.events:
             self._lookup("era", event.era)  # an event in no known era would silently miss the timeline
+        plan = self.timeline_plan
+        if part is not None:
+            try:
+                shown = plan.part(part)
+            except KeyError:
+                raise RenderError(f"no timeline page '{part}'") from None
+            eras = [self.era(shown.era)]
+            by_era = {shown.era: [self.event_record(event_id) for event_id in shown.event_ids]}
+            head = self._render("timeline_part_head.html", page, part=shown, index=INDEX_PAGE)
+            return Markup(f"{head}\n\n{self._timeline_events(page, eras, by_era, headings=False)}")
         eras = [self.era(era)] if era is not None else list(self.content.eras)
+        if not plan.shows_events(era):
+            parts = {e.id: plan.parts_of(e.id) for e in eras}
+            return self._render("timeline_index.html", page, eras=eras, parts=parts, headings=era is None)
         by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
+        return self._timeline_events(page, eras, by_era, headings=era is None)
+
+    def _timeline_events(self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool) -> Markup:
         filters = timeline_filters(
             [event for e in eras for event in by_era[e.id]],
             era_title=lambda i: self.era(i).title,
@@ -279,7 +306,7 @@ class Renderer:
         for anchor in filters.year_anchors.values():
             if anchor in self._records["event"] or anchor in self._records["era"]:
                 raise RenderError(f"the id '{anchor}' is the timeline's link to that year: rename the record")
-        return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=era is None, filters=filters)
+        return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=headings, filters=filters)
 
     # ---- index pages
 
