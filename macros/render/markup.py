@@ -48,6 +48,13 @@ def render_markdown(text: str | None) -> Markup:
     """Block Markdown (paragraphs, lists) to sanitised HTML."""
     if not text:
         return Markup("")
+    return _render_markdown(text)
+
+
+# The same summary or definition is shown on several pages (an event on the timeline and its period's
+# page, a term's tooltip at every mention): convert each text once per process. Markup is immutable.
+@lru_cache(maxsize=16384)
+def _render_markdown(text: str) -> Markup:
     md = _converter()
     md.reset()
     html = md.convert(text)
