@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-validation", action="store_true")
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     sizes = tuple(int(size) for size in args.sizes.split(","))
 
     validation = [] if args.skip_validation else validation_table((500, 5000), args.validation_runs)
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     verdicts = targets(validation, builds)
     for line in verdicts:
         print(f"- {line}")
+    print(f"\n(make bench took {time.perf_counter() - started:.0f} s)")
     return 0
 
 
