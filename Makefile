@@ -45,6 +45,10 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+## audit: Lighthouse (mobile) on every page served with gzip, median of RUNS (default 3), against stock Material
+audit: $(STAMP) browser
+	$(BIN)/python -m audit --runs $(or $(RUNS),3)
+
 ## browser: Debian's Chromium for the browser tests
 browser:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium

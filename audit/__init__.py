@@ -1,0 +1,1 @@
+"""`make audit`: Lighthouse scores and transfer sizes of every page (see __main__.py)."""
