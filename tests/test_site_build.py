@@ -363,3 +363,20 @@ def test_block_macros_stay_inside_admonitions_and_lists(fixture_site):
     assert any(a.get("class") == "nk-figure-card" for _, a in page.descendants(admonition))
     in_lists = [t for i in page.find("li") for t, a in page.descendants(i) if a.get("class") == "nk-claims"]
     assert in_lists == ["div"]
+
+
+def test_every_page_has_its_own_description_and_robots_txt_points_at_the_sitemap(real_site):
+    assert real_site.returncode == 0, real_site.output[-3000:]
+    site_description = " ".join(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_description"].split())
+    descriptions = {}
+    for html in sorted(real_site.site_dir.rglob("index.html")):
+        page = parse_page(html)
+        (meta,) = [page.elements[i][1] for i in page.find("meta", name="description")]
+        descriptions[html.relative_to(real_site.site_dir).as_posix()] = meta["content"]
+    assert len(descriptions) == len(list((ROOT / "docs").rglob("*.md")))
+    generic = [path for path, text in descriptions.items() if text == site_description and path != "index.html"]
+    assert generic == [], f"pages with only the site's description: {generic}"
+    assert len(set(descriptions.values())) == len(descriptions), "two pages share a description"
+    robots = (real_site.site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {real_site.site_url}sitemap.xml" in robots.splitlines()
+    assert (real_site.site_dir / "sitemap.xml").is_file()
