@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 __all__ = ["page_url", "relative_url", "is_external", "wayback_lookup_url"]
@@ -21,6 +22,7 @@ def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     return f"{stem}.html"
 
 
+@lru_cache(maxsize=65536)  # called for every link on every page, with few distinct pairs per page
 def relative_url(from_page: str, to: str) -> str:
     """A link from the page at site URL `from_page` to site URL `to` (which may carry a '#fragment')."""
     target, hash_, fragment = to.partition("#")

@@ -133,6 +133,7 @@ class Renderer:
                 ("term", content.glossary),
             )
         }
+        self._links: dict[tuple, Markup] = {}  # see _link_once
         self._events_by_era: dict[str, list[Event]] = {}
         for event in content.events_by_date:
             self._events_by_era.setdefault(event.era, []).append(event)
@@ -230,10 +231,20 @@ class Renderer:
         return self._render("event_link.html", page, event=self.event_record(event_id), text=text)
 
     def actor(self, page: PageContext, actor_id: str, text: str | None = None) -> Markup:
-        return self._render("actor_link.html", page, actor=self.actor_record(actor_id), text=text)
+        return self._link_once(("actor", page.url, actor_id, text), lambda: self._render(
+            "actor_link.html", page, actor=self.actor_record(actor_id), text=text))
 
     def place(self, page: PageContext, place_id: str, native: bool = False) -> Markup:
-        return self._render("place_link.html", page, place=self.place_record(place_id), native=native)
+        return self._link_once(("place", page.url, place_id, native), lambda: self._render(
+            "place_link.html", page, place=self.place_record(place_id), native=native))
+
+    def _link_once(self, key: tuple, render) -> Markup:
+        """A link depends only on the page's URL and the record: a timeline page names the same actors
+        and places in many entries, so each link is rendered once per page (a profiled hot spot)."""
+        cached = self._links.get(key)
+        if cached is None:
+            cached = self._links[key] = render()
+        return cached
 
     def term(self, page: PageContext, term_id: str, text: str | None = None) -> Markup:
         return self._render("term_link.html", page, term=self.term_record(term_id), text=text)
