@@ -10,6 +10,7 @@ from macros.locator_map import CORRIDOR_DETAIL, GEODATA, REGION, Frame, MapError
 from macros.model import Content, Place
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"  # map links use xlink:href (see map.html)
 
 
 def place(place_id, names, kind, lat, lon):
@@ -84,7 +85,7 @@ def test_every_place_in_frame_is_labelled_once_with_both_names_and_linked(root):
     assert labels["stepanakert"] == "Stepanakert/Khankendi"
     assert labels["shusha"] == "Shusha/Shushi"
     assert labels["aghdam"] == "Aghdam/Akna"
-    hrefs = {a.get("data-place"): a.get("href") for svg in (region, detail) for a in svg.iter(f"{SVG}a")}
+    hrefs = {a.get("data-place"): a.get(f"{XLINK}href") for svg in (region, detail) for a in svg.iter(f"{SVG}a")}
     assert hrefs == {place_id: url(place_id) for place_id in in_frame}
 
 
