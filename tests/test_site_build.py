@@ -296,7 +296,7 @@ def test_no_broken_internal_link_or_anchor(site):
     for page_file in html_pages(site):
         page = parse_page(page_file)
         for tag, attrs in page.elements:
-            for key in ("href", "src"):
+            for key in ("href", "src", "xlink:href"):  # xlink:href: the locator map's SVG links
                 if key not in attrs or tag not in ("a", "link", "script", "img", "source", "iframe"):
                     continue
                 target = resolve(site.site_dir, page_file, attrs[key])

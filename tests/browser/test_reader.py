@@ -1,0 +1,87 @@
+"""The real site as a reader meets it in Chromium: every page loads with no console or page error and no
+request to another host (the `page` fixture fails the test on those), and the locator map's places stay
+linked after Material's instant navigation has loaded the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.conftest import ServedSite
+
+MAP_PAGES = ("", "names/")
+
+
+def reader_pages(served_site: ServedSite) -> list[str]:
+    """Every page but 404.html: its asset URLs are absolute under site_url's path (/karabakh-explainer/), as
+    it is served for any missing address, so it only loads whole when the site is served under that path."""
+    return [path for path in served_site.pages() if path != "404.html"]
+
+
+def test_every_page_loads_without_errors_or_outside_requests(page: Page, served_site: ServedSite):
+    # One page object for all: the fixture collects problems across visits and reports them at the end.
+    paths = reader_pages(served_site)
+    for path in paths:
+        response = page.goto(served_site.url(path), wait_until="load")
+        assert response is not None and response.ok, path
+        page.wait_for_timeout(50)  # let Material's scripts run over the loaded document
+    assert len(paths) > 10
+
+
+@pytest.mark.parametrize("path", MAP_PAGES)
+def test_map_places_stay_linked_after_instant_navigation(page: Page, served_site: ServedSite, path: str):
+    """Reached by Material's instant navigation (it rewrites the links of the page it swaps in, which threw
+    on SVG links with a plain href), the map's place names still lead to their entries on the Names page."""
+    page.goto(served_site.url("about/"), wait_until="load")
+    page.evaluate("() => document.querySelector('[data-md-component=content]').dataset.before = '1'")
+    # Material has made every href absolute by now.
+    page.locator(f".md-sidebar--primary a.md-nav__link[href='{served_site.url(path)}']").first.click()
+    page.wait_for_function("() => !document.querySelector('[data-md-component=content]').dataset.before")
+    page.wait_for_selector("#locator-map svg a")
+    assert page.evaluate("() => window.location.pathname").endswith(f"/{path}")
+    place = page.locator("#locator-map svg a[data-place='stepanakert']").first
+    place.click()
+    page.wait_for_url("**/names/#*")
+    assert page.evaluate("() => location.hash") != ""
+    target = page.evaluate("() => document.getElementById(decodeURIComponent(location.hash.slice(1))) !== null")
+    assert target
+
+
+def test_map_places_are_reachable_by_keyboard(page: Page, served_site: ServedSite):
+    """The SVG labels are out of the tab order; the list beside the map carries the same links, one tab stop each."""
+    page.goto(served_site.url("names/"), wait_until="load")
+    svg_links = page.eval_on_selector_all(
+        "#locator-map svg a", "as => as.map(a => [a.dataset.place, a.getAttribute('tabindex')])"
+    )
+    assert svg_links and all(tabindex == "-1" for _, tabindex in svg_links)
+    listed = page.eval_on_selector_all("#locator-map .nk-map__places a", "as => as.map(a => a.getAttribute('href'))")
+    assert len(listed) == len({place for place, _ in svg_links})
+    first = page.locator("#locator-map .nk-map__places a").first
+    first.focus()
+    assert page.evaluate("() => document.activeElement.closest('.nk-map__places') !== null")
+
+
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page(browser: Browser, served_site: ServedSite, scheme: str):
+    """Every page, in the palette Material picks from the system's (light `default`, dark `slate`): no axe-core
+    violation of any impact. One context per palette keeps the run short."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    found: dict[str, list] = {}
+    try:
+        page = context.new_page()
+        for path in served_site.pages():
+            page.goto(served_site.url(path), wait_until="load")
+            assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+            page.evaluate(AXE_JS)
+            violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+            if violations:
+                found[path] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in violations]
+    finally:
+        context.close()
+    assert found == {}
