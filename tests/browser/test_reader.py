@@ -109,3 +109,20 @@ def test_no_page_scrolls_sideways_at_360_px(browser: Browser, served_site: Serve
     finally:
         context.close()
     assert wide == {}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Vardanian", "people/"), ("Haciyev", "people/"), ("Hajiyev", "people/"), ("Khankendi", "names/")],
+)
+def test_search_finds_a_name_by_another_spelling(page: Page, served_site: ServedSite, query: str, expected: str):
+    """Typed into Material's search box, another spelling of a name (an alias in content/) finds its page."""
+    page.goto(served_site.url("about/"), wait_until="load")
+    page.locator("input.md-search__input").click()  # at 1280 px the box sits in the header
+    page.keyboard.type(query)
+    # Results for the whole word, not for a prefix typed on the way (links carry the query as ?h=).
+    results = f".md-search-result__item a[href*='h={query.lower()}']"
+    page.wait_for_selector(results)
+    found = page.eval_on_selector_all(results, "as => as.map(a => a.pathname)")
+    pages = {path.removeprefix(urlsplit(served_site.base + "/").path) for path in found}
+    assert expected in pages, pages
