@@ -126,3 +126,26 @@ def test_search_finds_a_name_by_another_spelling(page: Page, served_site: Served
     found = page.eval_on_selector_all(results, "as => as.map(a => a.pathname)")
     pages = {path.removeprefix(urlsplit(served_site.base + "/").path) for path in found}
     assert expected in pages, pages
+
+
+def test_print_shows_notes_and_link_targets(page: Page, served_site: ServedSite):
+    """On paper the notes stay, the site chrome goes, and a link to another site shows its address."""
+    page.goto(served_site.url("sources/"), wait_until="load")
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """() => {
+            const style = (sel, pseudo) => getComputedStyle(document.querySelector(sel), pseudo || null);
+            const link = document.querySelector('.md-content a[href^="http"]');
+            return {
+                header: style('.md-header').display,
+                target: getComputedStyle(link, '::after').content,
+                href: link.getAttribute('href'),
+            };
+        }"""
+    )
+    assert shown["header"] == "none"
+    assert shown["href"] in shown["target"]
+    page.goto(served_site.url("background/offensive-exodus/"), wait_until="load")
+    page.emulate_media(media="print")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.footnote')).display") != "none"
+    assert page.locator(".footnote li").count() > 0
