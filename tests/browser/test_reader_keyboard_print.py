@@ -1,0 +1,54 @@
+"""Keyboard and paper: the palette toggle, the search box and a link in the text show where keyboard focus is,
+and a page printed keeps its notes and shows where its outside links go (reader.css, @media print)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from tests.browser.conftest import ServedSite
+
+# Computed style of the focused element: a visible outline, or a ring drawn as box-shadow.
+# Material's palette toggle is a visually hidden radio input whose visible label draws the focus ring.
+FOCUS_STYLE = """() => { let e = document.activeElement;
+  if (e.matches('input.md-option')) e = e.nextElementSibling;  // the label drawn beside the focused input
+  const s = getComputedStyle(e);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  return {tag: e.tagName, cls: String(e.className), label: e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30),
+          visible: outline || s.boxShadow !== 'none'} }"""
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> dict:
+    """Press Tab until the element matching `selector` has focus, then report how focus looks on it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(sel) => document.activeElement.matches(sel)", selector):
+            return page.evaluate(FOCUS_STYLE)
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_keyboard_focus_is_visible_on_toggle_search_and_a_link(page: Page, served_site: ServedSite):
+    page.goto(served_site.url("about/"), wait_until="load")
+    for selector in ("form[data-md-component=palette] input", "input.md-search__input", "article.md-content__inner a[href]"):
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        page.mouse.click(1, 300)  # start the Tab order from the page, not from a leftover focus
+        style = tab_to(page, selector)
+        assert style["visible"], (selector, style)
+
+
+def test_printed_page_shows_notes_and_link_targets(page: Page, served_site: ServedSite):
+    page.goto(served_site.url("background/offensive-exodus/"), wait_until="load")
+    page.emulate_media(media="print")
+    notes = page.locator(".footnote li")
+    assert notes.count() > 0 and notes.first.is_visible()
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    shown = page.evaluate(
+        """() => { const a = [...document.querySelectorAll('.md-content .footnote a[href^="http"]')]
+              .find(a => new URL(a.href).host !== location.host);
+            return a && [a.href, getComputedStyle(a, '::after').content] }"""
+    )
+    assert shown is not None
+    href, after = shown
+    assert href in after, (href, after)
+    # The same page on screen: no link targets spelled out.
+    page.emulate_media(media="screen")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-content .footnote a[href^=\"http\"]'), '::after').content") in ("none", "normal")
