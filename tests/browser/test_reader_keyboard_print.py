@@ -1,5 +1,5 @@
-"""Keyboard and paper: the palette toggle, the search box and a link in the text show where keyboard focus is,
-and a page printed keeps its notes and shows where its outside links go (reader.css, @media print)."""
+"""Keyboard: the palette toggle, the search box and a link in the text show where keyboard focus is (print is
+checked in test_reader.py)."""
 
 from __future__ import annotations
 
@@ -33,22 +33,3 @@ def test_keyboard_focus_is_visible_on_toggle_search_and_a_link(page: Page, serve
         page.mouse.click(1, 300)  # start the Tab order from the page, not from a leftover focus
         style = tab_to(page, selector)
         assert style["visible"], (selector, style)
-
-
-def test_printed_page_shows_notes_and_link_targets(page: Page, served_site: ServedSite):
-    page.goto(served_site.url("background/offensive-exodus/"), wait_until="load")
-    page.emulate_media(media="print")
-    notes = page.locator(".footnote li")
-    assert notes.count() > 0 and notes.first.is_visible()
-    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
-    shown = page.evaluate(
-        """() => { const a = [...document.querySelectorAll('.md-content .footnote a[href^="http"]')]
-              .find(a => new URL(a.href).host !== location.host);
-            return a && [a.href, getComputedStyle(a, '::after').content] }"""
-    )
-    assert shown is not None
-    href, after = shown
-    assert href in after, (href, after)
-    # The same page on screen: no link targets spelled out.
-    page.emulate_media(media="screen")
-    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-content .footnote a[href^=\"http\"]'), '::after').content") in ("none", "normal")
