@@ -37,10 +37,11 @@ def test_map_places_stay_linked_after_instant_navigation(page: Page, served_site
     """Reached by Material's instant navigation (it rewrites the links of the page it swaps in, which threw
     on SVG links with a plain href), the map's place names still lead to their entries on the Names page."""
     page.goto(served_site.url("about/"), wait_until="load")
-    page.evaluate("() => document.querySelector('[data-md-component=content]').dataset.before = '1'")
+    page.evaluate("() => document.querySelector('article.md-content__inner').dataset.before = '1'")
     # Material has made every href absolute by now.
     page.locator(f".md-sidebar--primary a.md-nav__link[href='{served_site.url(path)}']").first.click()
-    page.wait_for_function("() => !document.querySelector('[data-md-component=content]').dataset.before")
+    # Instant navigation swaps the article in place; wait for the new one (null while it is swapped).
+    page.wait_for_function("() => { const a = document.querySelector('article.md-content__inner'); return a && !a.dataset.before }")
     page.wait_for_selector("#locator-map svg a")
     assert page.evaluate("() => window.location.pathname").endswith(f"/{path}")
     place = page.locator("#locator-map svg a[data-place='stepanakert']").first
