@@ -32,7 +32,7 @@ ChartKind = Literal["step", "revisions"]
 Cite = Callable[[str], Markup]
 
 # The drawing's own units. CSS scales the SVG to the column's width and picks the font size in these
-# units by container width (figures-svg.css), so labels stay >= 12 px from 360 px up.
+# units by container width (site.css, "Charts and map"), so labels stay >= 12 px from 360 px up.
 VIEW_WIDTH = 480
 VIEW_HEIGHT = 280
 # Room for y labels up to '1,000,000' at the largest font size, and two lines of date labels.

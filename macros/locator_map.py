@@ -37,7 +37,7 @@ __all__ = [
 
 GEODATA = Path(__file__).resolve().parent / "geodata" / "south-caucasus.geojson"
 
-# Labels are laid out for the largest font the stylesheet uses (18 units; figures-svg.css), so that
+# Labels are laid out for the largest font the stylesheet uses (18 units; site.css, "Charts and map"), so that
 # they cannot collide at any width; at smaller sizes they only shrink towards their anchor.
 FONT = 18.0
 CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in ems
