@@ -59,9 +59,13 @@ def define_env(env) -> None:
 
     from mkdocs.exceptions import PluginError
 
-    from .render import PageContext, RenderError, error_admonition
+    from .render import ExternalLinks, PageContext, RenderError, error_admonition
 
     config = env.conf
+    # The pages' own links to other sites get the content's mark (rel="noopener"): printed, they show
+    # their addresses. By class name: a code reload under `mkdocs serve` brings a new class.
+    if not any(type(ext).__name__ == "ExternalLinks" for ext in config["markdown_extensions"]):
+        config["markdown_extensions"].append(ExternalLinks())
     project_dir = Path(env.project_dir)
     docs_dir = Path(config["docs_dir"])
     content_dir = Path(os.environ.get(CONTENT_DIR_ENV) or project_dir / "content").resolve()

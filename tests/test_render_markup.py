@@ -1,6 +1,8 @@
 from markupsafe import Markup
 
-from macros.render.markup import render_markdown, render_markdown_inline
+import markdown
+
+from macros.render.markup import ExternalLinks, render_markdown, render_markdown_inline
 
 
 def test_emphasis_links_and_lists_survive():
@@ -49,3 +51,14 @@ def test_plain_text_for_tooltips():
     )
     long = plain_text("word " * 100, limit=20)
     assert long == "word word word word…"
+
+
+def test_page_markdown_marks_links_that_leave_the_site():
+    """The pages' own Markdown (MkDocs renders it, with raw HTML allowed) gets the content's mark on links to
+    other sites, and only on those; it does not drop anything."""
+    md = markdown.Markdown(extensions=[ExternalLinks()])
+    html = md.convert("[CC BY](https://creativecommons.org/licenses/by/4.0/), [About](../about/), [x](#notes)")
+    assert html == (
+        '<p><a href="https://creativecommons.org/licenses/by/4.0/" rel="noopener">CC BY</a>, '
+        '<a href="../about/">About</a>, <a href="#notes">x</a></p>'
+    )

@@ -3,10 +3,11 @@
 from .citations import CitedBy, MacroCall, PageNotes, SitePages, citation_index, macro_calls, sources_cited_by
 from .format import format_amount, format_number, format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
-from .markup import render_markdown, render_markdown_inline
+from .markup import ExternalLinks, render_markdown, render_markdown_inline
 from .renderer import PageContext, Renderer, RenderError, error_admonition
 
 __all__ = [
+    "ExternalLinks",
     "CitedBy",
     "MacroCall",
     "PageContext",

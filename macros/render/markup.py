@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .links import is_external
 
-__all__ = ["render_markdown", "render_markdown_inline", "plain_text"]
+__all__ = ["ExternalLinks", "render_markdown", "render_markdown_inline", "plain_text"]
 
 _ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "br", "code"}
 # "*": nothing on every tag. Without it nh3 keeps title and lang everywhere, and a link title from
@@ -21,17 +21,32 @@ _ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href", "rel"}}
 _URL_SCHEMES = {"http", "https"}
 
 
-class _ExternalLinkRel(Treeprocessor):
-    """rel="noopener" on links that leave the site; no href at all when it hides whitespace or controls."""
+class _MarkExternal(Treeprocessor):
+    """rel="noopener" on links that leave the site: the print style sheet spells out their addresses."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if is_external(link.get("href", "")):
+                link.set("rel", "noopener")
+
+
+class _ExternalLinkRel(_MarkExternal):
+    """For content text: as above, and no href at all when it hides whitespace or controls."""
 
     def run(self, root):
         for link in root.iter("a"):
             # Browsers drop tabs/newlines inside URLs ("java\tscript:" runs); a real URL has none.
             if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link.get("href", "")):
                 del link.attrib["href"]
-                continue
-            if is_external(link.get("href", "")):
-                link.set("rel", "noopener")
+        super().run(root)
+
+
+class ExternalLinks(markdown.Extension):
+    """The pages' own Markdown marks links that leave the site as the content's links are marked (after
+    Material's instant navigation has made every link absolute, the mark is all that tells them apart)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_MarkExternal(md), "external-link-rel", 0)
 
 
 @lru_cache(maxsize=1)

@@ -136,7 +136,8 @@ def test_print_shows_notes_and_link_targets(page: Page, served_site: ServedSite)
     shown = page.evaluate(
         """() => {
             const style = (sel, pseudo) => getComputedStyle(document.querySelector(sel), pseudo || null);
-            const link = document.querySelector('.md-content a[href^="http"]');
+            const link = [...document.querySelectorAll('.md-content a[href]')]
+                .find(a => new URL(a.href).origin !== location.origin);
             return {
                 header: style('.md-header').display,
                 target: getComputedStyle(link, '::after').content,
@@ -146,6 +147,19 @@ def test_print_shows_notes_and_link_targets(page: Page, served_site: ServedSite)
     )
     assert shown["header"] == "none"
     assert shown["href"] in shown["target"]
+    # Links within the site print as text alone, though Material has made their href absolute; a link in
+    # a page's own prose to another site prints its address like the content's links.
+    page.goto(served_site.url("about/"), wait_until="load")
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content a[href]')].map(a => [
+            a.href, new URL(a.href).origin === location.origin, getComputedStyle(a, '::after').content])"""
+    )
+    inside = [(href, after) for href, same, after in printed if same and after not in ("none", "normal")]
+    outside = {href: after for href, same, after in printed if not same}
+    assert any(same and href.startswith("http") for href, same, _ in printed), "no link within the site to check"
+    assert inside == []
+    assert outside and all(href in after for href, after in outside.items()), outside
     page.goto(served_site.url("background/offensive-exodus/"), wait_until="load")
     page.emulate_media(media="print")
     assert page.evaluate("() => getComputedStyle(document.querySelector('.footnote')).display") != "none"
