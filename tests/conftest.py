@@ -76,3 +76,32 @@ def payload_site(tmp_path_factory):
     shutil.copytree(ROOT / "content", workdir / "content")
     write_hostile_copy(workdir / "content")
     return _build("payload", workdir, workdir / "docs", workdir / "content", None)
+
+
+# The builds the HTML, language and browser checks share. Defined here, not in a test module: a session
+# fixture imported into several modules is a separate fixture in each, and the site was built four times.
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real docs and content, built strictly (tests/test_site_build.py has the checks)."""
+    from tests.test_site_build import ROOT, _build
+
+    # A snapshot, so that the build and the checks see the same files while editors keep writing.
+    workdir = tmp_path_factory.mktemp("real")
+    shutil.copytree(ROOT / "docs", workdir / "docs")
+    shutil.copytree(ROOT / "content", workdir / "content")
+    return _build("real", workdir, workdir / "docs", workdir / "content", None)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """Fixture overview/background pages and content (tests/fixtures/site) with the real data pages."""
+    from tests.test_site_build import DATA_PAGES, FIXTURE, ROOT, _build
+
+    workdir = tmp_path_factory.mktemp("fixture")
+    docs = workdir / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    for page in DATA_PAGES:
+        shutil.copy(ROOT / "docs" / page, docs / page)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    return _build("fixture", workdir, docs, FIXTURE / "content", pages)

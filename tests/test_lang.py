@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from tests.test_site_build import html_pages, real_site  # noqa: F401  (session fixture: one build)
+from tests.test_site_build import html_pages
 
 SCRIPTS = {"hy": re.compile("[\u0530-\u058f]"), "ru": re.compile("[\u0400-\u04ff]"), "az": re.compile("[əƏ]")}
 # Cyrillic text may be Ukrainian or another language (a source's title): any of these langs will do.

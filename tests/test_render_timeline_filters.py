@@ -13,7 +13,6 @@ from macros.model import Actor, Event, Place
 from macros.render import PageContext, Renderer, RenderError
 from macros.render.facets import tag_label, timeline_filters
 from tests.test_render import Elements
-from tests.test_site_build import real_site  # noqa: F401  (session fixture: one build)
 
 D = parse_date
 

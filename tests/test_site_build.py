@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -175,27 +174,7 @@ def _build(name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_page
     )
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> BuiltSite:
-    # A snapshot, so that the build and the checks see the same files while editors keep writing.
-    workdir = tmp_path_factory.mktemp("real")
-    shutil.copytree(ROOT / "docs", workdir / "docs")
-    shutil.copytree(ROOT / "content", workdir / "content")
-    return _build("real", workdir, workdir / "docs", workdir / "content", None)
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> BuiltSite:
-    workdir = tmp_path_factory.mktemp("fixture")
-    docs = workdir / "docs"
-    shutil.copytree(FIXTURE / "docs", docs)
-    for page in DATA_PAGES:
-        shutil.copy(ROOT / "docs" / page, docs / page)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    return _build("fixture", workdir, docs, FIXTURE / "content", pages)
-
-
+# real_site and fixture_site are in tests/conftest.py: one build each per session for every module.
 @pytest.fixture(scope="session", params=["fixture", "real"])
 def site(request) -> BuiltSite:
     built = request.getfixturevalue(f"{request.param}_site")

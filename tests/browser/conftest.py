@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.test_site_build import BuiltSite, real_site  # noqa: F401  (session fixture: one build)
+from tests.test_site_build import BuiltSite
 
 BROWSER_PATH = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
@@ -51,7 +51,7 @@ def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, s
 
 
 @pytest.fixture(scope="session")
-def served_site(real_site) -> Iterator[ServedSite]:  # noqa: F811
+def served_site(real_site) -> Iterator[ServedSite]:
     assert real_site.returncode == 0, real_site.output[-3000:]
     server, base = serve_directory(real_site.site_dir)
     yield ServedSite(real_site, base)
