@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .model import Era, Event
+from .page_split import pack_groups
 
 __all__ = ["BUDGET_ENV", "DEFAULT_BUDGET", "TimelinePart", "TimelinePlan", "budget_from_env", "plan_timeline"]
 
@@ -105,23 +106,7 @@ def _by_years(era_id: str, title: str, events: list[Event], budget: int) -> list
     years: dict[int, list[Event]] = {}
     for event in events:
         years.setdefault(event.date.year, []).append(event)
-    runs: list[list[int]] = []
-    count = 0
-    for year, in_year in years.items():
-        if runs and count + len(in_year) <= budget:
-            runs[-1].append(year)
-            count += len(in_year)
-        else:
-            runs.append([year])
-            count = len(in_year)
-    parts = []
-    for run in runs:
-        first, last = run[0], run[-1]
-        span = str(first) if first == last else f"{first}–{last}"
-        ids = [event.id for year in run for event in years[year]]
-        chunks = [ids[i : i + budget] for i in range(0, len(ids), budget)]
-        for number, chunk in enumerate(chunks, start=1):
-            key = f"{era_id}-{first}" + (f"-{number}" if number > 1 else "")
-            label = f"{title}: {span}" + (f" ({number} of {len(chunks)})" if len(chunks) > 1 else "")
-            parts.append(TimelinePart(key, era_id, label, (first, last), tuple(chunk)))
-    return parts
+    return [
+        TimelinePart(run.key(era_id), era_id, run.title(title), (int(run.first), int(run.last)), tuple(e.id for e in run.items))
+        for run in pack_groups([(str(year), in_year) for year, in_year in years.items()], budget)
+    ]
