@@ -54,7 +54,7 @@ def test_notes_match_python_markdown_footnotes_markup():
     assert refs == (
         '<span class="nk-cites">'
         '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
-        '<sup id="fnref:2"><a class="footnote-ref" href="#fn:2">2</a></sup>'
+        '<sup id="fnref:2">,<a class="footnote-ref" href="#fn:2">2</a></sup>'
         "</span>"
         '<sup id="fnref2:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
     )

@@ -6,7 +6,9 @@ the real data pages and fixture overview/background pages) whose content include
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import posixpath
 import subprocess
 import sys
@@ -359,3 +361,14 @@ def test_every_page_has_its_own_description_and_robots_txt_points_at_the_sitemap
     robots = (real_site.site_dir / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {real_site.site_url}sitemap.xml" in robots.splitlines()
     assert (real_site.site_dir / "sitemap.xml").is_file()
+
+
+def test_search_index_keeps_labels_words_and_note_numbers_apart(real_site):
+    """Material's search shows the page text without its styles: an event's labels must not run into the
+    names beside them ("ArmyWhere"), nor note numbers into one another ("2516" for notes 25 and 16)."""
+    assert real_site.returncode == 0, real_site.output[-3000:]
+    index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"] if doc["location"].startswith("timeline/"))
+    assert re.findall(r"\w(?:Who|Where|Figures|Tags|Sources:) ", text) == []
+    assert re.findall(r"Sources:\d", text) == []
+    assert re.search(r"Sources: \d+,\d+", text), "no event with several notes to check"
