@@ -84,3 +84,12 @@ def test_the_server_sends_text_gzipped_to_clients_that_accept_it(tmp_path):
             assert response.url == f"{base}/page/"  # the directory redirect still happens
     finally:
         server.shutdown()
+
+
+def test_blocking_time_counts_long_tasks_after_first_paint_past_50_ms():
+    from audit.blocking import blocking_time
+
+    tasks = [(100.0, 400.0), (900.0, 50.0), (1000.0, 120.0), (1500.0, 300.0)]
+    assert blocking_time(tasks, first_paint=800.0) == 70.0 + 250.0
+    assert blocking_time(tasks, first_paint=0.0) == 350.0 + 70.0 + 250.0
+    assert blocking_time([], first_paint=0.0) == 0.0
