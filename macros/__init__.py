@@ -146,10 +146,12 @@ def _is_live_preview(config) -> bool:
 
 
 def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loaded:
+    from .index_split import budgets_from_env
     from .timeline_split import budget_from_env
 
     budget = budget_from_env()
-    key = (content_dir, docs_dir, use_directory_urls, budget)
+    index_budgets = budgets_from_env()
+    key = (content_dir, docs_dir, use_directory_urls, budget, tuple(sorted(index_budgets.items())))
     stamp = _stamp(content_dir, docs_dir)
     cached = _cache.get(key)
     if cached is not None and cached.stamp == stamp:
@@ -161,12 +163,18 @@ def _load(content_dir: Path, docs_dir: Path, use_directory_urls: bool) -> _Loade
     result = load_content(content_dir, docs_dir)
     errors = tuple(str(d) for d in result.errors)
     if result.content is not None and not errors:
+        from .index_split import plan_indexes
         from .timeline_split import plan_timeline
 
         plan = plan_timeline(result.content.eras, result.content.events_by_date, budget)
-        pages = SitePages(use_directory_urls=use_directory_urls, event_pages=plan.event_pages)
-        prose = _prose_citations(result.content, docs_dir, use_directory_urls, plan)
-        renderer = Renderer(result.content, pages, prose, timeline_plan=plan)
+        index_plans = plan_indexes(result.content, index_budgets)
+        pages = SitePages(
+            use_directory_urls=use_directory_urls,
+            event_pages=plan.event_pages,
+            record_pages={kind: index_plan.record_pages for kind, index_plan in index_plans.items()},
+        )
+        prose = _prose_citations(result.content, docs_dir, use_directory_urls, plan, index_plans)
+        renderer = Renderer(result.content, pages, prose, timeline_plan=plan, index_plans=index_plans)
     else:
         # `mkdocs serve` keeps showing the last content that loaded, under the errors; a build fails anyway.
         renderer = cached.renderer if cached is not None else None
@@ -182,12 +190,15 @@ def _stamp(content_dir: Path, docs_dir: Path) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
-def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plan) -> dict[str, list]:
+def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plan, index_plans) -> dict[str, list]:
     """Source id -> the pages whose macro calls cite it (read from the page sources once per load).
-    A timeline() call that links to the split timeline's pages instead of listing events cites nothing."""
+    A timeline() or figures_index() call that links to split pages instead of listing records cites nothing
+    (the records' own back-links point to the generated pages)."""
     from .render import CitedBy, macro_calls, page_url, sources_cited_by
 
     def cites(call) -> bool:
+        if call.name == "figures_index":
+            return not index_plans["figures"].split
         return call.name != "timeline" or plan.shows_events(call.argument(0, "era"))
 
     found: dict[str, list] = {}
@@ -204,15 +215,27 @@ def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plan) ->
     return found
 
 
-def timeline_plan(config):
-    """For hooks/timeline_pages.py: the split of the timeline this build renders (the same cached load
-    the macros use), or None when the content has errors (the macros plugin reports them)."""
+def _renderer_for(config):
     project_dir = Path(config["config_file_path"] or ".").resolve().parent
     content_dir = Path(os.environ.get(CONTENT_DIR_ENV) or project_dir / "content").resolve()
     loaded = _load(content_dir, Path(config["docs_dir"]), bool(config["use_directory_urls"]))
     if loaded.renderer is None or loaded.errors:
         return None
-    return loaded.renderer.timeline_plan
+    return loaded.renderer
+
+
+def timeline_plan(config):
+    """For hooks/timeline_pages.py: the split of the timeline this build renders (the same cached load
+    the macros use), or None when the content has errors (the macros plugin reports them)."""
+    renderer = _renderer_for(config)
+    return renderer.timeline_plan if renderer is not None else None
+
+
+def index_plans(config) -> dict:
+    """For hooks/timeline_pages.py: the split of the index pages (sources, people, figures), by kind;
+    empty when the content has errors."""
+    renderer = _renderer_for(config)
+    return dict(renderer.index_plans) if renderer is not None else {}
 
 
 def on_post_build(env) -> None:

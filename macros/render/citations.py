@@ -27,10 +27,32 @@ class SitePages:
     use_directory_urls: bool = True
     # event id -> the generated page that shows it, when the timeline is split (macros/timeline_split.py)
     event_pages: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # index ('sources', 'people', 'figures') -> record id -> the generated page that shows it, when that
+    # index is split (macros/index_split.py)
+    record_pages: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, hash=False)
 
     def url(self, page: str, anchor: str | None = None) -> str:
+        if anchor and page in self.record_pages:
+            return self.record_url(page, anchor)
         url = page_url(getattr(self, page), self.use_directory_urls)
         return f"{url}#{anchor}" if anchor else url
+
+    def record_url(self, index: str, record_id: str) -> str:
+        """The one address of a record of an index page (page + anchor), split or not."""
+        src_path = self.record_pages.get(index, {}).get(record_id, getattr(self, index))
+        return f"{page_url(src_path, self.use_directory_urls)}#{record_id}"
+
+    def source_url(self, source_id: str) -> str:
+        """Every link to a source (notes' 'Source details', back-links) uses this."""
+        return self.record_url("sources", source_id)
+
+    def actor_url(self, actor_id: str) -> str:
+        """Every link to an actor (actor(), claims' 'claimed by', roles, affiliations) uses this."""
+        return self.record_url("people", actor_id)
+
+    def figure_url(self, figure_id: str) -> str:
+        """Every link to a figure (value(), figure cards, events' figures, sources' back-links) uses this."""
+        return self.record_url("figures", figure_id)
 
     def event_url(self, event_id: str) -> str:
         """The one address of an event (page + anchor), split timeline or not: every link to an event uses it."""
@@ -139,9 +161,9 @@ def citation_index(
     for figure in content.figures:
         for claim in figure.history:
             label = f"Figures: {figure.label} (as of {claim.as_of.human()})"
-            found[claim.source].append(CitedBy(label, pages.url("figures", figure.id)))
+            found[claim.source].append(CitedBy(label, pages.figure_url(figure.id)))
             if claim.correction:
-                found[claim.correction].append(CitedBy(f"{label}, correction", pages.url("figures", figure.id)))
+                found[claim.correction].append(CitedBy(f"{label}, correction", pages.figure_url(figure.id)))
     for term in content.glossary:
         for source_id in term.sources:
             found[source_id].append(CitedBy(f"Names and terms: {term.term}", pages.url("names", term.id)))

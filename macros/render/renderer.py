@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
+from ..index_split import KIND_TITLES, IndexPlan, index_sections, plan_indexes
 from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
@@ -33,18 +34,6 @@ STATUS_LABELS = {
     "disputed": "Disputed",
     "misreport": "Misreport",
 }
-KIND_TITLES = {
-    "person": "People",
-    "state": "States",
-    "government-body": "Government bodies",
-    "international-organisation": "International organisations",
-    "ngo": "Non-governmental organisations",
-    "armed-group": "Armed groups",
-    "de-facto-authority": "De facto authorities",
-    "media": "Media",
-    "court": "Courts",
-    "other": "Other",
-}
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 
 # Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
@@ -54,18 +43,6 @@ LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 _MARKDOWN_SIGNIFICANT = str.maketrans(
     {**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "}
 )
-
-
-def _index_key(actor: Actor) -> tuple[str, str]:
-    """People by family name (the last word: Aliyev, Pashinyan), everything else by its full name."""
-    name = actor.name.casefold()
-    return (name.rsplit(" ", 1)[-1], name) if actor.kind == "person" else (name, name)
-
-
-def _source_order(source: Source) -> tuple:
-    """Sources index order: by publisher, then oldest first, undated ones last."""
-    dated = source.published is not None
-    return (source.publisher.casefold(), not dated, source.published.sort_key if dated else (), source.id)
 
 
 class RenderError(ValueError):
@@ -113,11 +90,14 @@ class Renderer:
         prose_citations: Mapping[str, Iterable[CitedBy]] | None = None,
         environment: jinja2.Environment | None = None,
         timeline_plan: TimelinePlan | None = None,
+        index_plans: Mapping[str, IndexPlan] | None = None,
     ):
         self.content = content
         self.pages = pages
         # which page shows which event; must agree with pages.event_pages (macros/__init__.py builds both)
         self.timeline_plan = timeline_plan or plan_timeline(content.eras, content.events_by_date)
+        # which page shows which source, actor, figure; must agree with pages.record_pages
+        self.index_plans = dict(index_plans) if index_plans is not None else plan_indexes(content)
         self.env = environment or make_environment()
         self.cited_by = citation_index(content, pages, prose_citations)
         # id -> record per kind, so that a lookup costs the same however large the content grows
@@ -186,6 +166,16 @@ class Renderer:
     def event_link(self, page: PageContext, event_id: str) -> str:
         """A link to the event wherever the timeline shows it (SitePages.event_url)."""
         return relative_url(page.url, self.pages.event_url(event_id))
+
+    def actor_link(self, page: PageContext, actor_id: str) -> str:
+        """A link to the actor wherever the people index shows it (SitePages.actor_url)."""
+        return relative_url(page.url, self.pages.actor_url(actor_id))
+
+    def figure_link(self, page: PageContext, figure_id: str) -> str:
+        return relative_url(page.url, self.pages.figure_url(figure_id))
+
+    def source_link(self, page: PageContext, source_id: str) -> str:
+        return relative_url(page.url, self.pages.source_url(source_id))
 
     def rel(self, page: PageContext, site_url: str) -> str:
         return relative_url(page.url, site_url)
@@ -321,32 +311,53 @@ class Renderer:
 
     # ---- index pages
 
-    def people_index(self, page: PageContext) -> Markup:
+    def _index(self, page: PageContext, kind: str, part: str | None):
+        """The sections (anchor, title, records) this call shows, or the rendered list of part pages when
+        the index is split and this is its index page."""
+        plan = self.index_plans[kind]
+        sections = index_sections(kind, self.content)
+        if part is None:
+            if plan.split:
+                return self._render("index_parts.html", page, plan=plan, sections=sections)
+            return [(s.anchor, s.title, list(s.records)) for s in sections], None
+        try:
+            shown = plan.part(part)
+        except KeyError:
+            raise RenderError(f"no {plan.title} page '{part}'") from None
+        wanted = set(shown.record_ids)
+        chosen = [(s.anchor, s.title, [r for r in s.records if r.id in wanted]) for s in sections if s.anchor == shown.section]
+        head = self._render("index_part_head.html", page, plan=plan, part=shown)
+        return chosen, head
+
+    @staticmethod
+    def _with_head(head: Markup | None, body: Markup) -> Markup:
+        return body if head is None else Markup(f"{head}\n\n{body}")
+
+    def people_index(self, page: PageContext, part: str | None = None) -> Markup:
         for actor in self.content.actors:
             if actor.kind not in KIND_TITLES:
                 raise RenderError(f"actor '{actor.id}' has an unknown kind '{actor.kind}'")
-        groups = []
-        for kind, title in KIND_TITLES.items():
-            actors = sorted((a for a in self.content.actors if a.kind == kind), key=_index_key)
-            if actors:
-                groups.append((kind, title, actors))
-        return self._render("people_index.html", page, groups=groups, events_by_actor=self._events_by_actor)
+        shown = self._index(page, "people", part)
+        if isinstance(shown, Markup):
+            return shown
+        groups, head = shown
+        groups = [(anchor.removeprefix("kind-"), title, actors) for anchor, title, actors in groups]
+        return self._with_head(head, self._render("people_index.html", page, groups=groups, events_by_actor=self._events_by_actor))
 
-    def figures_index(self, page: PageContext) -> Markup:
-        groups: list[tuple[str, str, list[Figure]]] = []
-        for era in self.content.eras:
-            figures = [f for f in self.content.figures if f.era == era.id]
-            if figures:
-                groups.append((f"figures-{era.id}", era.title, figures))
-        known = {era.id for era in self.content.eras}
-        others = [f for f in self.content.figures if f.era not in known]
-        if others:
-            groups.append(("figures-other", "Other figures", others))
-        return self._render("figures_index.html", page, groups=groups)
+    def figures_index(self, page: PageContext, part: str | None = None) -> Markup:
+        shown = self._index(page, "figures", part)
+        if isinstance(shown, Markup):
+            return shown
+        groups, head = shown
+        return self._with_head(head, self._render("figures_index.html", page, groups=groups))
 
-    def sources_index(self, page: PageContext) -> Markup:
-        sources = sorted(self.content.sources, key=_source_order)
-        return self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by)
+    def sources_index(self, page: PageContext, part: str | None = None) -> Markup:
+        shown = self._index(page, "sources", part)
+        if isinstance(shown, Markup):
+            return shown
+        groups, head = shown
+        sources = [source for _, _, records in groups for source in records]
+        return self._with_head(head, self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by))
 
     def places_index(self, page: PageContext) -> Markup:
         places = sorted(self.content.places, key=lambda p: p.name.casefold())

@@ -1,0 +1,128 @@
+"""A build of the real content with the index pages' budget lowered to 10 records a page, so that
+Sources, People and institutions and Figures split into generated pages (hooks/timeline_pages.py,
+macros/index_split.py): every record is on exactly one page, within the budget, and every link to it
+(notes' source details, back-links, actor links, figure links and cards, the search index) reaches it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from tests.test_site_build import ROOT, BuiltSite, _build, html_pages, parse_page, resolve
+
+BUDGET = 10
+KINDS = {"sources": "sources", "people": "actors", "figures": "figures"}  # site folder -> content records
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory) -> BuiltSite:
+    workdir = tmp_path_factory.mktemp("index-split")
+    shutil.copytree(ROOT / "docs", workdir / "docs")
+    shutil.copytree(ROOT / "content", workdir / "content")
+    with mock.patch.dict(os.environ, {"INDEX_PAGE_RECORDS": str(BUDGET)}):
+        built = _build("index-split", workdir, workdir / "docs", workdir / "content", None)
+    assert built.returncode == 0, built.output
+    return built
+
+
+def _records_by_page(site: BuiltSite, folder: str) -> dict[Path, list[str]]:
+    ids = {record.id for record in getattr(site.content, KINDS[folder])}
+    found = {}
+    for page_file in sorted((site.site_dir / folder).rglob("index.html")):
+        page = parse_page(page_file)
+        found[page_file] = [a["id"] for t, a in page.elements if a.get("id") in ids and t in ("li", "h3")]
+    return found
+
+
+def _homes(site: BuiltSite) -> dict[tuple[str, str], Path]:
+    """(folder, record id) -> the page that shows the record."""
+    return {
+        (folder, record_id): page
+        for folder in KINDS
+        for page, records in _records_by_page(site, folder).items()
+        for record_id in records
+    }
+
+
+@pytest.mark.parametrize("folder", sorted(KINDS))
+def test_each_record_is_on_one_generated_page_within_the_budget(split_site, folder):
+    assert [line for line in split_site.output.splitlines() if "WARNING" in line or "ERROR" in line] == []
+    by_page = _records_by_page(split_site, folder)
+    index = split_site.site_dir / folder / "index.html"
+    assert by_page.pop(index) == []  # the index page lists the parts, not the records
+    assert len(by_page) >= 2 and all(0 < len(records) <= BUDGET for records in by_page.values())
+    shown = [record_id for records in by_page.values() for record_id in records]
+    assert sorted(shown) == sorted(record.id for record in getattr(split_site.content, KINDS[folder]))
+    targets = {resolve(split_site.site_dir, index, a["href"]) for t, a in parse_page(index).elements if t == "a" and "href" in a}
+    assert set(by_page) <= {target[0] for target in targets if target is not None}
+
+
+def test_every_link_to_a_record_resolves_to_the_page_that_shows_it(split_site):
+    site_dir = split_site.site_dir
+    homes = _homes(split_site)
+    ids_of: dict[Path, set[str]] = {}
+    checked, broken = {folder: 0 for folder in KINDS}, []
+    for page_file in html_pages(split_site):
+        for tag, attrs in parse_page(page_file).elements:
+            target = resolve(site_dir, page_file, attrs.get("href", "")) if tag == "a" else None
+            if target is None or not target[1]:
+                continue
+            path, fragment = target
+            folder = path.relative_to(site_dir).parts[0] if path.is_relative_to(site_dir) else ""
+            if (folder, fragment) not in homes:
+                continue
+            checked[folder] += 1
+            if path != homes[folder, fragment]:
+                broken.append(f"{page_file.relative_to(site_dir)}: {attrs['href']} (shown on {homes[folder, fragment].relative_to(site_dir)})")
+            elif fragment not in ids_of.setdefault(path, parse_page(path).ids):
+                broken.append(f"{page_file.relative_to(site_dir)}: {attrs['href']} (no anchor)")
+    assert broken == []
+    # notes' "Source details" on every page that cites; actor() and claimed-by links; value(), figure cards
+    assert checked["sources"] > len(split_site.content.sources)
+    assert checked["people"] > len(split_site.content.actors)
+    assert checked["figures"] > len(split_site.content.figures)
+
+
+def test_sources_back_links_and_notes_follow_the_split_figures(split_site):
+    """A figure's claims cite their sources on the figure's own page; the source lists that page, not the
+    Figures index (which no longer shows the claims)."""
+    site_dir = split_site.site_dir
+    homes = _homes(split_site)
+    figure = next(f for f in split_site.content.figures if f.claims)
+    source_id = figure.claims[0].source
+    source_page = homes["sources", source_id]
+    source = parse_page(source_page)
+    (item,) = source.find("li", id=source_id)
+    targets = {resolve(site_dir, source_page, a["href"]) for t, a in source.descendants(item) if t == "a" and "href" in a}
+    assert (homes["figures", figure.id], figure.id) in targets
+    assert not any(path == site_dir / "figures" / "index.html" for path, _ in filter(None, targets))
+    notes_page = parse_page(homes["figures", figure.id])
+    assert any(t == "a" and a.get("class") == "nk-source-details" for t, a in notes_page.elements)
+
+
+def test_search_finds_each_record_on_its_page(split_site):
+    site_dir = split_site.site_dir
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    checked = 0
+    for (folder, record_id), page in _homes(split_site).items():
+        if folder == "sources":
+            continue  # a source is a list item, not a heading: search finds it in its part page's text
+        checked += 1
+        location = f"{page.parent.relative_to(site_dir).as_posix()}/#{record_id}"
+        assert location in locations, location
+    assert checked == len(split_site.content.actors) + len(split_site.content.figures)
+
+
+def test_the_nav_lists_the_parts_under_their_index(split_site):
+    home = parse_page(split_site.site_dir / "index.html")
+    hrefs = [a["href"] for t, a in home.elements if t == "a" and "href" in a]
+    for folder in KINDS:
+        parts = [p for p in _records_by_page(split_site, folder) if p.parent.name != folder]
+        for part in parts:
+            assert f"{part.parent.relative_to(split_site.site_dir).as_posix()}/" in hrefs, part
