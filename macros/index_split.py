@@ -58,7 +58,7 @@ class IndexSection:
 class IndexPart:
     """One generated page of a split index."""
 
-    key: str  # 'person-a' (letters A to the next part's), 'state', 'first-war', 'r-2' (sources: R, 2nd page)
+    key: str  # 'person-a' (from the letter A; the title gives the span), 'state', 'first-war', 'r-2'
     title: str  # 'People: A–F'
     src_path: str  # 'people/person-a-f.md'
     section: str  # the section's anchor

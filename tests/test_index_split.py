@@ -1,0 +1,167 @@
+"""The split of the index pages (macros/index_split.py), the packing rule it shares with the timeline
+(macros/page_split.py), and the one address of every source, actor and figure (SitePages.record_url)."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.site.model_content import make_content, source
+
+from macros.dates import parse_date
+from macros.index_split import (
+    DEFAULT_BUDGETS,
+    budgets_from_env,
+    index_sections,
+    initial,
+    plan_index,
+    plan_indexes,
+)
+from macros.model import Actor
+from macros.page_split import pack_groups
+from macros.render import PageContext, Renderer, RenderError, SitePages
+
+
+def _sources(*publishers: str):
+    return tuple(source(f"s{i}", publisher=p, published=parse_date(f"20{10 + i % 10}")) for i, p in enumerate(publishers))
+
+
+def _split(content, budget: int) -> Renderer:
+    plans = plan_indexes(content, {kind: budget for kind in DEFAULT_BUDGETS})
+    pages = SitePages(record_pages={kind: plan.record_pages for kind, plan in plans.items()})
+    return Renderer(content, pages, index_plans=plans)
+
+
+# ---- the packing rule
+
+
+def test_whole_groups_are_packed_up_to_the_budget_and_a_big_group_is_numbered():
+    runs = pack_groups([("A", [1, 2]), ("B", [3]), ("C", [4, 5]), ("D", [6, 7, 8, 9, 10]), ("E", []), ("F", [11])], 3)
+    assert [(r.span, r.items, r.number, r.count) for r in runs] == [
+        ("A–B", (1, 2, 3), 1, 1),
+        ("C", (4, 5), 1, 1),
+        ("D", (6, 7, 8), 1, 2),
+        ("D", (9, 10), 2, 2),
+        ("F", (11,), 1, 1),
+    ]
+    assert [r.key("person") for r in runs] == ["person-a", "person-c", "person-d", "person-d-2", "person-f"]
+    assert runs[2].title("People") == "People: D (1 of 2)" and runs[0].title("Sources") == "Sources: A–B"
+    assert runs[0].key("") == "a"
+
+
+def test_the_packing_rule_needs_a_positive_budget():
+    with pytest.raises(ValueError):
+        pack_groups([("A", [1])], 0)
+
+
+# ---- the plans
+
+
+def test_an_index_within_the_budget_is_one_page():
+    content = make_content()
+    for kind in DEFAULT_BUDGETS:
+        plan = plan_index(kind, index_sections(kind, content), budget=10)
+        assert not plan.split and plan.parts == () and plan.record_pages == {}
+    assert plan_index("sources", index_sections("sources", content), 10).page_of("src-a") == "sources.md"
+
+
+def test_the_real_site_keeps_each_index_on_one_page():
+    from macros.loader import load_content_or_raise
+    from tests.test_site_build import ROOT
+
+    content = load_content_or_raise(ROOT / "content", ROOT / "docs")
+    assert not any(plan.split for plan in plan_indexes(content).values())
+
+
+def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_order():
+    content = make_content(sources=_sources("Reuters", "AP", "BBC", "Agence", "reuters", "RFE/RL", "Zeit", "168 Zham"))
+    plan = plan_index("sources", index_sections("sources", content), budget=3)
+    # index order: 168 Zham (#), Agence, AP, BBC, then Reuters ×2 and RFE/RL (R over the budget? 3 fit), Zeit
+    assert [(p.key, p.title, p.record_ids) for p in plan.parts] == [
+        ("u23", "Sources: #–A", ("s7", "s3", "s1")),
+        ("b", "Sources: B", ("s2",)),
+        ("r", "Sources: R", ("s0", "s4", "s5")),
+        ("z", "Sources: Z", ("s6",)),
+    ]
+    assert plan.page_of("s5") == "sources/r.md" and plan.part("z").src_path == "sources/z.md"
+    shown = [record_id for part in plan.parts for record_id in part.record_ids]
+    assert sorted(shown) == sorted(s.id for s in content.sources)  # every source exactly once
+
+
+def test_people_get_a_page_per_kind_and_a_big_kind_is_cut_by_family_name():
+    people = [Actor(f"p{i}", name, "person") for i, name in enumerate(["Ilham Aliyev", "Nikol Pashinyan", "Ruben Vardanyan", "Samvel Shahramanyan", "Arayik Harutyunyan"])]
+    content = make_content(actors=(Actor("gov", "Armenian government", "government-body"), *people))
+    plan = plan_index("people", index_sections("people", content), budget=2)
+    assert [(p.key, p.section, p.record_ids) for p in plan.parts] == [
+        ("person-a", "kind-person", ("p0", "p4")),  # Aliyev, Harutyunyan
+        ("person-p", "kind-person", ("p1", "p3")),  # Pashinyan, Shahramanyan
+        ("person-v", "kind-person", ("p2",)),
+        ("government-body", "kind-government-body", ("gov",)),
+    ]
+    assert plan.parts[0].title == "People: A–H" and plan.parts[-1].title == "Government bodies"
+    assert plan.part("person-v").src_path == "people/person-v.md"
+
+
+def test_figures_get_a_page_per_period():
+    content = make_content()
+    plan = plan_index("figures", index_sections("figures", content), budget=1)
+    assert [(p.key, p.title, p.record_ids) for p in plan.parts] == [
+        ("exodus", "The exodus", ("arrivals",)),
+        ("other", "Other figures", ("aid",)),
+    ]
+
+
+def test_the_budget_comes_from_the_environment():
+    assert budgets_from_env({}) == DEFAULT_BUDGETS
+    assert budgets_from_env({"INDEX_PAGE_RECORDS": "7"}) == {kind: 7 for kind in DEFAULT_BUDGETS}
+    with pytest.raises(ValueError):
+        budgets_from_env({"INDEX_PAGE_RECORDS": "0"})
+
+
+def test_initials():
+    assert [initial(n) for n in ["aliyev", "“Quoted”", "1in.am", "Ереван"]] == ["A", "Q", "#", "Е"]
+
+
+# ---- one address per record, and every link uses it
+
+
+def test_a_record_has_one_address_split_or_not():
+    pages = SitePages(record_pages={"people": {"spokes": "people/person-a.md"}, "sources": {}, "figures": {"aid": "figures/other.md"}})
+    assert pages.actor_url("spokes") == "people/person-a/#spokes"
+    assert pages.actor_url("gov") == "people/#gov"
+    assert pages.figure_url("aid") == "figures/other/#aid"
+    assert pages.source_url("src-a") == "sources/#src-a"
+    assert pages.url("people", "spokes") == pages.actor_url("spokes")  # the generic link agrees
+    assert SitePages(use_directory_urls=False).source_url("src-a") == "sources.html#src-a"
+
+
+def test_every_link_to_a_split_record_points_at_its_page():
+    renderer = _split(make_content(), budget=1)
+    page = PageContext("background/war.md", "background/war/")
+    value = renderer.value(page, "arrivals")
+    assert 'href="../../figures/exodus/#arrivals"' in value  # the figure
+    assert 'href="../../people/person/#spokes"' in value  # who claimed it
+    card = renderer.figure(page, "aid")
+    assert card.count('href="../../figures/other/#aid"') == 2
+    assert 'href="../../people/government-body/#gov"' in renderer.actor(page, "gov")
+    renderer.cite(page, "src-c")
+    assert 'href="../../sources/e-3/#src-c"' in renderer.notes(page)  # "Example Wire" (E), the third of three pages
+    # the sources' back-links to a figure's claims go to the figure's page
+    assert any(c.url == "figures/exodus/#arrivals" for c in renderer.cited_by["src-b"])
+
+
+def test_a_split_index_links_to_its_parts_and_a_part_shows_only_its_records():
+    renderer = _split(make_content(), budget=1)
+    index = PageContext("people.md", "people/")
+    listing = renderer.people_index(index)
+    assert 'href="person/"' in listing and 'href="government-body/"' in listing
+    assert "### " not in listing  # no record on the index page
+    part = renderer.people_index(PageContext("people/person.md", "people/person/"), part="person")
+    assert part.startswith("# People\n") and "{: #spokes }" in part and "{: #gov }" not in part
+    assert 'href="../#' not in part.replace('href="../#kind', "")  # links to records are to their pages
+    with pytest.raises(RenderError):
+        renderer.sources_index(index, part="nope")
+
+
+def test_an_unsplit_index_renders_as_before():
+    content = make_content()
+    page = PageContext("sources.md", "sources/")
+    assert Renderer(content).sources_index(page) == _split(content, budget=100).sources_index(page)
