@@ -295,19 +295,30 @@ def _date_parts(value: PartialDate) -> dict[str, list[list[int]]]:
     return {"date-parts": [parts]}
 
 
-def csl_type(source: Source, content: Content) -> str:
-    """News reports are `article-newspaper`; pages of governments, courts, NGOs and international
-    organisations (publishers that are actors of another kind) are `webpage`."""
+def _publisher_kinds(content: Content) -> dict[str, str]:
+    """Every actor's name and aliases (casefolded) -> its kind; the first actor of a name wins."""
+    kinds: dict[str, str] = {}
     for actor in content.actors:
-        if source.publisher.casefold() in {n.casefold() for n in (actor.name, *actor.aliases)}:
-            return "article-newspaper" if actor.kind == "media" else "webpage"
-    return "article-newspaper"
+        for name in (actor.name, *actor.aliases):
+            kinds.setdefault(name.casefold(), actor.kind)
+    return kinds
 
 
-def csl_item(source: Source, content: Content) -> dict[str, Any]:
+def csl_type(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> str:
+    """News reports are `article-newspaper`; pages of governments, courts, NGOs and international
+    organisations (publishers that are actors of another kind) are `webpage`. `publisher_kinds`
+    (from _publisher_kinds) saves rescanning the actors for every source."""
+    kinds = publisher_kinds if publisher_kinds is not None else _publisher_kinds(content)
+    kind = kinds.get(source.publisher.casefold())
+    if kind is None:
+        return "article-newspaper"
+    return "article-newspaper" if kind == "media" else "webpage"
+
+
+def csl_item(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": source.id,
-        "type": csl_type(source, content),
+        "type": csl_type(source, content, publisher_kinds),
         "title": source.title,
         "container-title": source.publisher,
         "publisher": source.publisher,
@@ -329,22 +340,37 @@ def csl_item(source: Source, content: Content) -> dict[str, Any]:
 
 
 def csl_bibliography(content: Content) -> list[dict[str, Any]]:
-    return [csl_item(source, content) for source in content.sources]
+    kinds = _publisher_kinds(content)
+    return [csl_item(source, content, kinds) for source in content.sources]
 
 
 # --- Files --------------------------------------------------------------------------------------
 
 
+def _json_text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+
+
 def json_bytes(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    return (_json_text(data) + "\n").encode("utf-8")
+
+
+def _json_object_bytes(members: Mapping[str, str]) -> bytes:
+    """What json_bytes gives for an object whose members are already serialised (by _json_text): each
+    record kind is serialised once for its own file and content.json (json.dumps with indent runs in
+    pure Python, the export's main cost). A member's text is only indented one level further: a JSON
+    string never holds a raw line break, so every line break in it is structure."""
+    body = ",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {text.replace(chr(10), chr(10) + '  ')}" for key, text in sorted(members.items()))
+    return ("{\n" + body + "\n}\n").encode("utf-8")
 
 
 def export_files(content: Content, schemas: Mapping[str, bytes]) -> dict[str, bytes]:
     """Every open-data file: path relative to data/ -> bytes. `schemas` maps a schema's path
     relative to schemas/ to its bytes (see `read_schemas`); they are published under schemas/."""
     records = records_by_kind(content)
-    files = {f"{kind}.json": json_bytes(records[kind]) for kind in RECORD_KINDS}
-    files["content.json"] = json_bytes({"licence": LICENCE, **records})
+    texts = {kind: _json_text(records[kind]) for kind in RECORD_KINDS}
+    files = {f"{kind}.json": (text + "\n").encode("utf-8") for kind, text in texts.items()}
+    files["content.json"] = _json_object_bytes({"licence": _json_text(LICENCE), **texts})
     files["claims.csv"] = csv_bytes(CLAIM_COLUMNS, claims_table(content))
     files["figures.csv"] = csv_bytes(FIGURE_COLUMNS, figures_table(content))
     files["sources.csl.json"] = json_bytes(csl_bibliography(content))
