@@ -26,6 +26,7 @@ class FakeEnv:
             "use_directory_urls": True,
             "site_url": "http://127.0.0.1:8000/" if live else "https://example.org/x/",
             "dev_addr": dev_addr,
+            "markdown_extensions": ["toc"],
         }
         self.macros: dict = {}
         self.pre_macro_functions: list = []
@@ -53,6 +54,17 @@ def project(tmp_path, monkeypatch):
     shutil.copytree(FIXTURE / "docs", tmp_path / "docs")
     monkeypatch.delenv(macros.CONTENT_DIR_ENV, raising=False)
     return tmp_path
+
+
+def test_the_pages_markdown_gets_the_external_link_mark_once(project):
+    """The pages' own Markdown marks links to other sites (the print style sheet shows their addresses);
+    a rebuild (mkdocs serve reuses the config) does not add the extension twice."""
+    env = FakeEnv(project)
+    macros.define_env(env)
+    macros.define_env(env)
+    extensions = env.conf["markdown_extensions"]
+    assert extensions[0] == "toc"
+    assert [type(e).__name__ for e in extensions[1:]] == ["ExternalLinks"]
 
 
 def test_macros_render_and_each_page_gets_its_own_notes(project):
