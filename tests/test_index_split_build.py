@@ -6,14 +6,12 @@ macros/index_split.py): every record is on exactly one page, within the budget, 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from tests.test_site_build import ROOT, BuiltSite, _build, html_pages, parse_page, resolve
+from tests.test_site_build import BuiltSite, html_pages, parse_page, resolve
+from tests.test_timeline_split_build import build_with_budget
 
 BUDGET = 10
 KINDS = {"sources": "sources", "people": "actors", "figures": "figures"}  # site folder -> content records
@@ -21,13 +19,7 @@ KINDS = {"sources": "sources", "people": "actors", "figures": "figures"}  # site
 
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory) -> BuiltSite:
-    workdir = tmp_path_factory.mktemp("index-split")
-    shutil.copytree(ROOT / "docs", workdir / "docs")
-    shutil.copytree(ROOT / "content", workdir / "content")
-    with mock.patch.dict(os.environ, {"INDEX_PAGE_RECORDS": str(BUDGET)}):
-        built = _build("index-split", workdir, workdir / "docs", workdir / "content", None)
-    assert built.returncode == 0, built.output
-    return built
+    return build_with_budget(tmp_path_factory, "index-split", {"INDEX_PAGE_RECORDS": str(BUDGET)})
 
 
 def _records_by_page(site: BuiltSite, folder: str) -> dict[Path, list[str]]:

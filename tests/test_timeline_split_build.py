@@ -16,15 +16,21 @@ from tests.test_site_build import ROOT, BuiltSite, _build, html_pages, parse_pag
 BUDGET = 10
 
 
-@pytest.fixture(scope="module")
-def split_site(tmp_path_factory) -> BuiltSite:
-    workdir = tmp_path_factory.mktemp("split")
+def build_with_budget(tmp_path_factory, name: str, environ: dict[str, str]) -> BuiltSite:
+    """The real docs and content, copied and built with a budget variable set (also for
+    tests/test_index_split_build.py)."""
+    workdir = tmp_path_factory.mktemp(name)
     shutil.copytree(ROOT / "docs", workdir / "docs")
     shutil.copytree(ROOT / "content", workdir / "content")
-    with mock.patch.dict(os.environ, {"TIMELINE_PAGE_EVENTS": str(BUDGET)}):
-        built = _build("split", workdir, workdir / "docs", workdir / "content", None)
+    with mock.patch.dict(os.environ, environ):
+        built = _build(name, workdir, workdir / "docs", workdir / "content", None)
     assert built.returncode == 0, built.output
     return built
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory) -> BuiltSite:
+    return build_with_budget(tmp_path_factory, "split", {"TIMELINE_PAGE_EVENTS": str(BUDGET)})
 
 
 def _events_by_page(site: BuiltSite) -> dict[Path, list[str]]:
