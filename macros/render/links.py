@@ -29,10 +29,21 @@ def relative_url(from_page: str, to: str) -> str:
     if target == from_page and hash_:
         return f"#{fragment}"
     base = from_page.rsplit("/", 1)[0] if "/" in from_page else ""
-    path = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    path = _relpath(target.rstrip("/") or ".", base or ".")
     if target.endswith("/") or target == "":
         path = "./" if path == "." else f"{path}/"
     return path + (f"#{fragment}" if hash_ else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site paths, without its os.getcwd() call per link (a profiled cost:
+    every note, actor and figure link of every page comes here)."""
+    to = [p for p in posixpath.normpath(path).split("/") if p and p != "."]
+    base = [p for p in posixpath.normpath(start).split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def is_external(url: str) -> bool:
