@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,12 +59,17 @@ class PageContext:
     notes: PageNotes = field(default_factory=PageNotes)
 
 
+_HAS_MARKDOWN_SIGNIFICANT = re.compile("[*_`\\[\\]{}\\\\~^|\n\r]")
+
+
 def _finalize(value: object) -> object:
     if value is None:
         return ""
     if hasattr(value, "__html__"):
         return value
-    return Markup(str(escape(value)).translate(_MARKDOWN_SIGNIFICANT))
+    text = str(escape(value))
+    # most values (dates, numbers, names) hold none of those characters: skip the translation for them
+    return Markup(text.translate(_MARKDOWN_SIGNIFICANT) if _HAS_MARKDOWN_SIGNIFICANT.search(text) else text)
 
 
 @lru_cache(maxsize=1)
