@@ -96,7 +96,7 @@ def test_serve_shows_content_and_code_edits_without_a_restart(served_copy):
 
     # A Python module of the package: mkdocs-macros imported it once, so only a reload shows this.
     wait_for(people, "Non-governmental organisations", server, log)
-    edit(project / "macros" / "render" / "renderer.py", '"ngo": "Non-governmental organisations",',
+    edit(project / "macros" / "index_split.py", '"ngo": "Non-governmental organisations",',
          '"ngo": "Non-governmental organisations (edited code)",')
     wait_for(people, "Non-governmental organisations (edited code)", server, log)
     assert "reloading the package" in log.read_text()
