@@ -28,7 +28,7 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> dict:
 
 def test_keyboard_focus_is_visible_on_toggle_search_and_a_link(page: Page, served_site: ServedSite):
     page.goto(served_site.url("about/"), wait_until="load")
-    for selector in ("form[data-md-component=palette] input", "input.md-search__input", "article.md-content__inner a[href]"):
+    for selector in ("form[data-nk-palette] input", "input.md-search__input", "article.md-content__inner a[href]"):
         page.evaluate("() => document.activeElement && document.activeElement.blur()")
         page.mouse.click(1, 300)  # start the Tab order from the page, not from a leftover focus
         style = tab_to(page, selector)
