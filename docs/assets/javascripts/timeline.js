@@ -1,6 +1,6 @@
 /* Timeline filters (macros/templates/timeline_filters.html). The page is complete without this
-   script: it only shows the filter form, hides the events that do not match, and keeps the choice in the
-   query string so that a filtered view can be shared. Material swaps pages without reloading them, so it
+   script (the style sheet then hides the filter form): it hides the events that do not match, and keeps
+   the choice in the query string so that a filtered view can be shared. Material swaps pages without reloading them, so it
    runs on each page Material shows, and drops the previous page's listeners. */
 (function () {
   "use strict";
@@ -78,7 +78,7 @@
       var value = params.get(name);
       if (field && value && [].some.call(field.options, function (o) { return o.value === value; })) field.value = value;
     });
-    form.hidden = false;
+    form.setAttribute("data-nk-ready", "");  // set up: what the browser tests wait for
     form.addEventListener("change", function () { apply(); }, on);
     form.addEventListener("reset", function () { setTimeout(function () { apply(); }); }, on);
     form.addEventListener("submit", function (e) { e.preventDefault(); }, on);
