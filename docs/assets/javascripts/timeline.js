@@ -1,7 +1,7 @@
 /* Timeline filters (macros/templates/timeline_filters.html). The page is complete without this
    script (the style sheet then hides the filter form): it hides the events that do not match, and keeps
-   the choice in the query string so that a filtered view can be shared. Material swaps pages without reloading them, so it
-   runs on each page Material shows, and drops the previous page's listeners. */
+   the choice in the query string so that a filtered view can be shared. Material swaps pages without
+   reloading them, so it runs on each page Material shows, and drops the previous page's listeners. */
 (function () {
   "use strict";
   var FACETS = { era: "era", actor: "actors", place: "places", tag: "tags" }; // URL name -> data-* name
