@@ -372,3 +372,18 @@ def test_search_index_keeps_labels_words_and_note_numbers_apart(real_site):
     assert re.findall(r"\w(?:Who|Where|Figures|Tags|Sources:) ", text) == []
     assert re.findall(r"Sources:\d", text) == []
     assert re.search(r"Sources: \d+,\d+", text), "no event with several notes to check"
+
+
+def test_search_index_leaves_out_the_charts_drawings_but_keeps_their_tables(real_site):
+    """A chart's axis ticks and value labels would show in search results as a run of numbers ("0 50 100
+    150 … misreport125 68"); the chart's caption and its data table carry the same facts in words."""
+    index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    drawings = [tag for page in real_site.site_dir.rglob("*.html")
+                for tag in re.findall(r"<svg class=\"nk-chart__svg\"[^>]*>", page.read_text(encoding="utf-8"))]
+    assert drawings and all(' data-search-exclude="" ' in tag for tag in drawings)
+    text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"])
+    assert "0 50 100 150" not in text and "misreport125" not in text
+    assert "Bar chart:" not in text  # the drawing's own description
+    # The caption and the table still are.
+    assert "Each bar is one value in the order it was reported" in text
+    assert "The numbers behind the chart" in text and "at least 218 deaths" in text
