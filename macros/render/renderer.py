@@ -44,6 +44,8 @@ LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 _MARKDOWN_SIGNIFICANT = str.maketrans(
     {**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "}
 )
+# The same characters, to skip the translation for the many values (dates, numbers, names) with none.
+_HAS_MARKDOWN_SIGNIFICANT = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_SIGNIFICANT))) + "]")
 
 
 class RenderError(ValueError):
@@ -59,16 +61,12 @@ class PageContext:
     notes: PageNotes = field(default_factory=PageNotes)
 
 
-_HAS_MARKDOWN_SIGNIFICANT = re.compile("[*_`\\[\\]{}\\\\~^|\n\r]")
-
-
 def _finalize(value: object) -> object:
     if value is None:
         return ""
     if hasattr(value, "__html__"):
         return value
     text = str(escape(value))
-    # most values (dates, numbers, names) hold none of those characters: skip the translation for them
     return Markup(text.translate(_MARKDOWN_SIGNIFICANT) if _HAS_MARKDOWN_SIGNIFICANT.search(text) else text)
 
 
