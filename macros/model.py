@@ -173,6 +173,7 @@ class Figure:
 class Source:
     id: str
     publisher: str
+    origin: str  # who stands behind the publisher: armenian, azerbaijani, russian or international
     title: str
     url: str  # https only
     published: PartialDate | None  # None: the page shows no date

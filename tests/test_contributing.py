@@ -123,6 +123,7 @@ VALID = {
     "sources": """
 - id: news-2022-12-12-road-closed
   publisher: Example News
+  origin: international
   title: Road closed
   url: https://news.example/road
   published: 2022-12-12

@@ -48,10 +48,10 @@ def make_content() -> Content:
             ),
         ),
         sources=(
-            Source("wire-1994", "Example Wire", "Ceasefire holds", "https://wire.example/a", D("1994-05"),
+            Source("wire-1994", "Example Wire", "international", "Ceasefire holds", "https://wire.example/a", D("1994-05"),
                    D("2026-11-28"), author="A. Writer", language="en", via="Daily Reprint",
                    archive_url="https://archive.example/a"),
-            Source("ministry-page", "Ministry of Examples", "Arrivals", "https://gov.example/b", D("2023-09-30T18:00+04:00"),
+            Source("ministry-page", "Ministry of Examples", "armenian", "Arrivals", "https://gov.example/b", D("2023-09-30T18:00+04:00"),
                    D("2026-11")),
         ),
         places=(
