@@ -42,10 +42,8 @@ class BuildRow:
         return self.macros / self.build
 
 
-def timed_build(config_file: Path, site_dir: Path, content_dir: Path | None = None) -> dict[str, float]:
+def timed_build(config_file: Path, site_dir: Path) -> dict[str, float]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if content_dir is not None:
-        env["CONTENT_DIR"] = str(content_dir)
     run = subprocess.run(
         [sys.executable, "-m", "bench.child", str(config_file), str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
@@ -70,12 +68,12 @@ def measure(events: int, runs: int, workdir: Path) -> BuildRow:
     if result.content is None:
         raise SystemExit("synthetic content did not validate:\n" + "\n".join(map(str, result.errors[:10])))
     site_dir = workdir / "site"
-    timed_build(project, site_dir, content_dir)  # warm-up (disk cache, .pyc); its output feeds the baseline
+    timed_build(project, site_dir)  # warm-up (disk cache, .pyc); its output feeds the baseline
     baseline = write_baseline_project(workdir / "baseline-project", project, site_dir)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     site_runs, baseline_runs = [], []
     for _ in range(runs):
-        site_runs.append(timed_build(project, site_dir, content_dir))
+        site_runs.append(timed_build(project, site_dir))
         baseline_runs.append(timed_build(baseline, workdir / "baseline-site"))
     name, size = largest_page(site_dir)
     return BuildRow(

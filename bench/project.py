@@ -25,15 +25,13 @@ def _config() -> dict:
 
 def write_site_project(directory: Path, events: int) -> Path:
     """content/ and docs/ for `events` synthetic events and a mkdocs.yml using this repository's macros.
-    Returns the config file; build it with CONTENT_DIR set to directory/content."""
+    Returns the config file."""
     directory = Path(directory)
     write_synthetic_content(directory / "content", events)
     write_synthetic_docs(directory / "docs", ROOT / "docs", events)
     config = _config()
     config["docs_dir"] = str(directory / "docs")
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / plugin["macros"].get("module_name", "macros"))
+    config["extra"]["explainer"]["content_dir"] = str(directory / "content")
     return _write_config(directory, config)
 
 

@@ -1,9 +1,9 @@
 """Pick up edits to this package under `mkdocs serve` without restarting the server.
 
-mkdocs-macros imports the package once (`importlib.import_module`) and Python keeps it in `sys.modules`,
-so a rebuild after an edit to `macros/render/renderer.py` would still run the old code. MkDocs calls
-`define_env` on every build; the adapter asks here whether any file of the package changed since it was
-imported and, if so, drops the package's modules so the next import reads them from disk again.
+Python keeps an imported module in `sys.modules`, so a rebuild after an edit to `macros/render/renderer.py`
+would still run the old code. Before each build under `mkdocs serve`, hooks/adapter.py asks here whether any
+file of the package changed since the last build and, if so, drops the package's modules so that importing
+it again reads them from disk.
 """
 
 from __future__ import annotations
@@ -34,10 +34,9 @@ def changed_files(before: Stamp, after: Stamp) -> list[str]:
     return sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
 
 
-def forget_submodules(package: str) -> list[str]:
-    """Remove the package's submodules from `sys.modules` (not the package itself, which the caller
-    reloads in place so mkdocs-macros' reference to it stays valid). Returns the names dropped."""
-    dropped = sorted(name for name in sys.modules if name.startswith(package + "."))
+def forget_package(package: str) -> list[str]:
+    """Remove the package and its submodules from `sys.modules`. Returns the names dropped."""
+    dropped = sorted(name for name in sys.modules if name == package or name.startswith(package + "."))
     for name in dropped:
         del sys.modules[name]
     return dropped

@@ -1,17 +1,14 @@
 """Where each record of the index pages (Sources, People and institutions, Figures) is shown: on the
 index page, or (past a budget) on one of its generated part pages. Pure: the MkDocs side is
-hooks/timeline_pages.py, the links go through SitePages.record_url.
+hooks/adapter.py, the links go through SitePages.record_url.
 
 The index orders its records and cuts them into sections (kinds of actor, periods of the figures; the
 sources are one list by publisher). Past the budget each section gets its own page, and a section still
 over it is cut by the initial letter of what the list is sorted by (publisher, family name), runs of
-letters filled up to the budget (macros/page_split.py). The budgets keep a page well under 1 MB at
-5,000 synthetic events (about 1.4 KB a source, 2.3 KB an actor, 3.2 KB a figure with its claims); the
-real site stays one page each. `INDEX_PAGE_RECORDS` sets one budget for all three (tests use a tiny one)."""
+letters filled up to the budget (macros/page_split.py). The budgets are `index_page_records` in mkdocs.yml."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -19,13 +16,10 @@ from .model import Actor, Content, Source
 from .page_split import pack_groups
 
 __all__ = [
-    "BUDGET_ENV", "DEFAULT_BUDGETS", "INDEX_KINDS", "IndexPart", "IndexPlan", "IndexSection",
-    "budgets_from_env", "index_sections", "plan_index", "plan_indexes",
+    "INDEX_KINDS", "IndexPart", "IndexPlan", "IndexSection", "index_sections", "plan_index", "plan_indexes",
 ]
 
-BUDGET_ENV = "INDEX_PAGE_RECORDS"
-DEFAULT_BUDGETS = {"sources": 500, "people": 300, "figures": 150}
-INDEX_KINDS = tuple(DEFAULT_BUDGETS)  # also the SitePages attribute that names each index page
+INDEX_KINDS = ("sources", "people", "figures")  # also the SitePages attribute that names each index page
 INDEX_PAGES = {"sources": "sources.md", "people": "people.md", "figures": "figures.md"}
 INDEX_TITLES = {"sources": "Sources", "people": "People and institutions", "figures": "Figures"}
 
@@ -161,15 +155,5 @@ def plan_index(kind: str, sections: Sequence[IndexSection], budget: int) -> Inde
     return IndexPlan(kind, index_page, budget, tuple(parts), record_pages)
 
 
-def budgets_from_env(environ: Mapping[str, str] = os.environ) -> dict[str, int]:
-    value = environ.get(BUDGET_ENV, "").strip()
-    if not value:
-        return dict(DEFAULT_BUDGETS)
-    budget = int(value)
-    if budget < 1:
-        raise ValueError(f"{BUDGET_ENV} must be a positive number of records, not {value!r}")
-    return {kind: budget for kind in DEFAULT_BUDGETS}
-
-
-def plan_indexes(content: Content, budgets: Mapping[str, int] = DEFAULT_BUDGETS) -> dict[str, IndexPlan]:
+def plan_indexes(content: Content, budgets: Mapping[str, int]) -> dict[str, IndexPlan]:
     return {kind: plan_index(kind, index_sections(kind, content), budgets[kind]) for kind in INDEX_KINDS}

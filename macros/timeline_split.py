@@ -1,23 +1,18 @@
 """Where each event of the timeline is shown: one page, or (past a budget) one generated page per period,
-and per run of years within a period that is still too big. Pure: the MkDocs side is hooks/timeline_pages.py.
+and per run of years within a period that is still too big. Pure: the MkDocs side is hooks/adapter.py.
 
-A built page grows by about 1.8 KB per event (markup, notes, search text); the default budget of 300 events
-keeps every timeline page well under the 1 MB limit of issue #7. The real site (under 100 events) stays one
-page; `TIMELINE_PAGE_EVENTS` lowers the budget (tests split the real content with it)."""
+The budget is `timeline_page_events` in mkdocs.yml."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .model import Era, Event
 from .page_split import pack_groups
 
-__all__ = ["BUDGET_ENV", "DEFAULT_BUDGET", "TimelinePart", "TimelinePlan", "budget_from_env", "plan_timeline"]
+__all__ = ["TimelinePart", "TimelinePlan", "plan_timeline"]
 
-BUDGET_ENV = "TIMELINE_PAGE_EVENTS"
-DEFAULT_BUDGET = 300
 INDEX_PAGE = "timeline.md"
 PARTS_DIR = "timeline"
 
@@ -69,17 +64,7 @@ class TimelinePlan:
         return self.era_sizes.get(era_id, 0) <= self.budget
 
 
-def budget_from_env(environ: Mapping[str, str] = os.environ) -> int:
-    value = environ.get(BUDGET_ENV, "").strip()
-    if not value:
-        return DEFAULT_BUDGET
-    budget = int(value)
-    if budget < 1:
-        raise ValueError(f"{BUDGET_ENV} must be a positive number of events, not {value!r}")
-    return budget
-
-
-def plan_timeline(eras: Sequence[Era], events_by_date: Sequence[Event], budget: int = DEFAULT_BUDGET) -> TimelinePlan:
+def plan_timeline(eras: Sequence[Era], events_by_date: Sequence[Event], budget: int) -> TimelinePlan:
     """One page while the events fit the budget. Past it, one page per period; a period over the budget
     is cut into runs of whole years, each run filled up to the budget (a single year over it is cut into
     numbered pages)."""

@@ -8,8 +8,7 @@ from fixtures.site.model_content import make_content, source
 
 from macros.dates import parse_date
 from macros.index_split import (
-    DEFAULT_BUDGETS,
-    budgets_from_env,
+    INDEX_KINDS,
     index_sections,
     initial,
     plan_index,
@@ -25,7 +24,7 @@ def _sources(*publishers: str):
 
 
 def _split(content, budget: int) -> Renderer:
-    plans = plan_indexes(content, {kind: budget for kind in DEFAULT_BUDGETS})
+    plans = plan_indexes(content, dict.fromkeys(INDEX_KINDS, budget))
     pages = SitePages(record_pages={kind: plan.record_pages for kind, plan in plans.items()})
     return Renderer(content, pages, index_plans=plans)
 
@@ -57,7 +56,7 @@ def test_the_packing_rule_needs_a_positive_budget():
 
 def test_an_index_within_the_budget_is_one_page():
     content = make_content()
-    for kind in DEFAULT_BUDGETS:
+    for kind in INDEX_KINDS:
         plan = plan_index(kind, index_sections(kind, content), budget=10)
         assert not plan.split and plan.parts == () and plan.record_pages == {}
     assert plan_index("sources", index_sections("sources", content), 10).page_of("src-a") == "sources.md"
@@ -65,10 +64,10 @@ def test_an_index_within_the_budget_is_one_page():
 
 def test_the_real_site_keeps_each_index_on_one_page():
     from macros.loader import load_content_or_raise
-    from tests.test_site_build import ROOT
+    from tests.test_site_build import ROOT, settings
 
     content = load_content_or_raise(ROOT / "content", ROOT / "docs")
-    assert not any(plan.split for plan in plan_indexes(content).values())
+    assert not any(plan.split for plan in plan_indexes(content, settings()["index_page_records"]).values())
 
 
 def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_order():
@@ -107,13 +106,6 @@ def test_figures_get_a_page_per_period():
         ("exodus", "The exodus", ("arrivals",)),
         ("other", "Other figures", ("aid",)),
     ]
-
-
-def test_the_budget_comes_from_the_environment():
-    assert budgets_from_env({}) == DEFAULT_BUDGETS
-    assert budgets_from_env({"INDEX_PAGE_RECORDS": "7"}) == {kind: 7 for kind in DEFAULT_BUDGETS}
-    with pytest.raises(ValueError):
-        budgets_from_env({"INDEX_PAGE_RECORDS": "0"})
 
 
 def test_initials():

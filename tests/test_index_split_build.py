@@ -1,5 +1,5 @@
 """A build of the real content with the index pages' budget lowered to 10 records a page, so that
-Sources, People and institutions and Figures split into generated pages (hooks/timeline_pages.py,
+Sources, People and institutions and Figures split into generated pages (hooks/adapter.py,
 macros/index_split.py): every record is on exactly one page, within the budget, and every link to it
 (notes' source details, back-links, actor links, figure links and cards, the search index) reaches it."""
 
@@ -19,7 +19,7 @@ KINDS = {"sources": "sources", "people": "actors", "figures": "figures"}  # site
 
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory) -> BuiltSite:
-    return build_with_budget(tmp_path_factory, "index-split", {"INDEX_PAGE_RECORDS": str(BUDGET)})
+    return build_with_budget(tmp_path_factory, "index-split", {"index_page_records": dict.fromkeys(KINDS, BUDGET)})
 
 
 def _records_by_page(site: BuiltSite, folder: str) -> dict[Path, list[str]]:

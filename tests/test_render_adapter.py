@@ -1,99 +1,54 @@
-"""The MkDocs adapter (macros/__init__.py) driven through a stand-in for mkdocs-macros' env object."""
+"""The MkDocs adapter (hooks/adapter.py) driven through MkDocs' own config and plugin events, with
+mkdocs-macros rendering the pages' macro calls, as in a build: one page at a time, without writing a site."""
 
 from __future__ import annotations
 
-import os
+import logging
 import shutil
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from mkdocs.exceptions import PluginError
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-import macros
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site"
-
-
-class FakeEnv:
-    """Just what define_env uses of mkdocs-macros' plugin object."""
-
-    def __init__(self, project: Path, live: bool = False):
-        self.project_dir = str(project)
-        dev_addr = SimpleNamespace(host="127.0.0.1", port=8000)
-        self.conf = {
-            "docs_dir": str(project / "docs"),
-            "use_directory_urls": True,
-            "site_url": "http://127.0.0.1:8000/" if live else "https://example.org/x/",
-            "dev_addr": dev_addr,
-            "markdown_extensions": ["toc"],
-        }
-        self.macros: dict = {}
-        self.pre_macro_functions: list = []
-        self.post_macro_functions: list = []
-        self.page = None
-        self.markdown = ""
-
-    def macro(self, function, name):
-        self.macros[name] = function
-
-    def render_page(self, src_path: str, url: str, body) -> str:
-        """What mkdocs-macros does for a page: pre hooks, the macros (here a callable), post hooks."""
-        self.page = SimpleNamespace(file=SimpleNamespace(src_path=src_path), url=url)
-        for hook in self.pre_macro_functions:
-            hook(self)
-        self.markdown = body(self.macros)
-        for hook in self.post_macro_functions:
-            hook(self)
-        return self.markdown
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(tmp_path):
     shutil.copytree(FIXTURE / "content", tmp_path / "content")
     shutil.copytree(FIXTURE / "docs", tmp_path / "docs")
-    monkeypatch.delenv(macros.CONTENT_DIR_ENV, raising=False)
     return tmp_path
 
 
-def test_the_pages_markdown_gets_the_external_link_mark_once(project):
-    """The pages' own Markdown marks links to other sites (the print style sheet shows their addresses);
-    a rebuild (mkdocs serve reuses the config) does not add the extension twice."""
-    env = FakeEnv(project)
-    macros.define_env(env)
-    macros.define_env(env)
-    extensions = env.conf["markdown_extensions"]
-    assert extensions[0] == "toc"
-    assert [type(e).__name__ for e in extensions[1:]] == ["ExternalLinks"]
+def configure(project: Path, serving: bool = False, **settings):
+    """Load a mkdocs.yml like the real one (this repository's hook, the real settings) for `project`, then
+    run on_startup and on_config as `mkdocs build` or `mkdocs serve` does."""
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    explainer = {**real["extra"]["explainer"], **settings}
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump({
+        "site_name": "test",
+        "plugins": real["plugins"],
+        "hooks": [str(ROOT / hook) for hook in real["hooks"]],
+        "extra": {"explainer": explainer},
+        "markdown_extensions": ["toc"],
+    }))
+    config = load_config(str(config_file))
+    config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
+    return config.plugins.on_config(config)
 
 
-def test_macros_render_and_each_page_gets_its_own_notes(project):
-    env = FakeEnv(project)
-    macros.define_env(env)
-    first = env.render_page("index.md", "", lambda m: f"A{m['cite']('wire-1994-05-12-ceasefire')} B{m['value']('fixture-arrivals')}")
-    assert first.startswith('A<sup id="fnref:1">')
-    assert '<li id="fn:1">' in first and '<li id="fn:2">' in first
-    assert first.rstrip().endswith("</div>")
-    second = env.render_page("timeline.md", "timeline/", lambda m: f"C{m['cite']('wire-2023-09-27-arrivals')}")
-    assert '<sup id="fnref:1">' in second and '<li id="fn:2">' not in second
-    plain = env.render_page("about.md", "about/", lambda m: "No notes here.")
-    assert plain == "No notes here."
-
-
-def test_unknown_id_fails_the_build_naming_page_and_id(project):
-    env = FakeEnv(project)
-    macros.define_env(env)
-    with pytest.raises(PluginError) as failure:
-        env.render_page("index.md", "", lambda m: f"{m['figure']('fixture-arival')}")
-    assert str(failure.value) == "docs/index.md: unknown figure 'fixture-arival' (did you mean 'fixture-arrivals'?)"
-
-
-def test_unknown_id_under_serve_is_shown_on_the_page(project):
-    env = FakeEnv(project, live=True)
-    macros.define_env(env)
-    page = env.render_page("index.md", "", lambda m: f"Text {m['actor']('nobody')}")
-    assert page.startswith('<div class="admonition danger nk-content-errors">')
-    assert "docs/index.md: unknown actor &#39;nobody&#39;" in page
+def render(config, src_path: str, markdown: str) -> str:
+    """What a build does with one page's Markdown up to Python-Markdown: every on_page_markdown handler."""
+    file = File(src_path, config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = Page(None, file, config)
+    page.markdown, page.meta = markdown, {}
+    return config.plugins.on_page_markdown(markdown, page=page, config=config, files=Files([file]))
 
 
 def break_content(project: Path) -> None:
@@ -101,72 +56,111 @@ def break_content(project: Path) -> None:
     events.write_text(events.read_text().replace("actors: [fixture-government]", "actors: [fixture-governmen]"))
 
 
+def test_the_pages_markdown_gets_the_external_link_mark_once(project):
+    """The pages' own Markdown marks links to other sites (the print style sheet shows their addresses);
+    running on_config again on the same config does not add the extension twice."""
+    config = configure(project)
+    config.plugins.on_config(config)
+    extensions = config.markdown_extensions
+    assert [type(e).__name__ for e in extensions if not isinstance(e, str)][-1:] == ["ExternalLinks"]
+    assert sum(type(e).__name__ == "ExternalLinks" for e in extensions) == 1
+
+
+def test_macros_render_and_each_page_gets_its_own_notes(project):
+    config = configure(project)
+    first = render(config, "index.md", 'A{{ cite("wire-1994-05-12-ceasefire") }} B{{ value("fixture-arrivals") }}')
+    assert first.startswith('A<sup id="fnref:1">')
+    assert '<li id="fn:1">' in first and '<li id="fn:2">' in first
+    assert first.rstrip().endswith("</div>")
+    second = render(config, "timeline.md", 'C{{ cite("wire-2023-09-27-arrivals") }}')
+    assert '<sup id="fnref:1">' in second and '<li id="fn:2">' not in second
+    assert render(config, "about.md", "No notes here.") == "No notes here."
+
+
+def test_unknown_id_fails_the_build_naming_page_and_id(project):
+    config = configure(project)
+    with pytest.raises(PluginError) as failure:
+        render(config, "index.md", '{{ figure("fixture-arival") }}')
+    assert str(failure.value) == "docs/index.md: unknown figure 'fixture-arival' (did you mean 'fixture-arrivals'?)"
+
+
+def test_unknown_id_under_serve_is_shown_on_the_page(project):
+    config = configure(project, serving=True)
+    page = render(config, "index.md", 'Text {{ actor("nobody") }}')
+    assert page.startswith('<div class="admonition danger nk-content-errors">')
+    assert "docs/index.md: unknown actor &#39;nobody&#39;" in page
+
+
 def test_content_errors_fail_the_build_with_file_and_line(project):
     break_content(project)
     with pytest.raises(PluginError, match=r"content/events\.yaml:\d+:\d+: error: .*fixture-governmen"):
-        macros.define_env(FakeEnv(project))
+        configure(project)
 
 
 def test_content_errors_under_serve_are_shown_and_recovered_from(project):
     break_content(project)
-    env = FakeEnv(project, live=True)
-    macros.define_env(env)
-    page = env.render_page("index.md", "", lambda m: f"{m['value']('fixture-arrivals')}")
+    config = configure(project, serving=True)
+    page = render(config, "index.md", '{{ value("fixture-arrivals") }}')
     assert "nk-content-errors" in page and "fixture-governmen" in page
     assert "content unavailable" in page
 
     events = project / "content" / "events.yaml"
     events.write_text(events.read_text().replace("fixture-governmen]", "fixture-government]"))
-    os.utime(events, ns=(events.stat().st_atime_ns, events.stat().st_mtime_ns + 10**9))
-    env = FakeEnv(project, live=True)
-    macros.define_env(env)
-    page = env.render_page("index.md", "", lambda m: f"{m['value']('fixture-arrivals')}")
+    config.plugins.on_config(config)  # the next build of the same server
+    page = render(config, "index.md", '{{ value("fixture-arrivals") }}')
     assert "nk-content-errors" not in page and "100,617 people" in page
 
 
-def test_content_is_loaded_once_until_a_file_changes(project):
-    macros.define_env(FakeEnv(project))
-    first = macros._cache[next(k for k in macros._cache if k[0] == (project / "content").resolve())]
-    macros.define_env(FakeEnv(project))
-    again = macros._cache[next(k for k in macros._cache if k[0] == (project / "content").resolve())]
-    assert again is first
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text() + "\nMore.\n")
-    macros.define_env(FakeEnv(project))
-    changed = macros._cache[next(k for k in macros._cache if k[0] == (project / "content").resolve())]
-    assert changed is not first and changed.renderer is not first.renderer
+def test_serve_keeps_the_last_good_content_under_the_errors(project):
+    config = configure(project, serving=True)
+    break_content(project)
+    config.plugins.on_config(config)
+    page = render(config, "index.md", '{{ value("fixture-arrivals") }}')
+    assert "nk-content-errors" in page and "fixture-governmen" in page
+    assert "100,617 people" in page
 
 
-def test_content_dir_can_point_elsewhere(project, monkeypatch, tmp_path_factory):
-    elsewhere = tmp_path_factory.mktemp("other") / "content"
-    shutil.copytree(project / "content", elsewhere)
-    shutil.rmtree(project / "content")
-    monkeypatch.setenv(macros.CONTENT_DIR_ENV, str(elsewhere))
-    env = FakeEnv(project)
-    macros.define_env(env)
-    assert "Example Spokesperson" in env.render_page("index.md", "", lambda m: m["actor"]("fixture-spokesperson"))
+def test_the_content_dir_is_a_setting(project, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("other") / "records"
+    shutil.move(project / "content", elsewhere)
+    config = configure(project, content_dir=str(elsewhere))
+    assert "Example Spokesperson" in render(config, "index.md", '{{ actor("fixture-spokesperson") }}')
+
+
+@pytest.mark.parametrize(("settings", "named"), [
+    ({"timeline_page_events": 0}, "timeline_page_events"),
+    ({"timeline_page_events": "many"}, "timeline_page_events"),
+    ({"content_dir": "no-such-folder"}, "content_dir"),
+    ({"index_page_records": {"sources": 5, "people": 5}}, "index_page_records"),
+])
+def test_settings_are_checked_and_a_wrong_one_is_named(project, settings, named):
+    with pytest.raises(ConfigurationError, match=f"extra.explainer.{named}"):
+        configure(project, **settings)
 
 
 def test_markdown_footnotes_next_to_cite_are_refused(project):
-    env = FakeEnv(project)
-    macros.define_env(env)
+    config = configure(project)
     with pytest.raises(PluginError, match="docs/index.md: Markdown footnotes"):
-        env.render_page("index.md", "", lambda m: f"A[^x] B{m['cite']('wire-1994-05-12-ceasefire')}\n\n[^x]: A note.")
-    assert "[^x]" in env.render_page("about.md", "about/", lambda m: "A[^x]\n\n[^x]: A note without cite().")
+        render(config, "index.md", 'A[^x] B{{ cite("wire-1994-05-12-ceasefire") }}\n\n[^x]: A note.')
+    assert "[^x]" in render(config, "about.md", "A[^x]\n\n[^x]: A note without cite().")
 
 
 def test_wrong_arguments_are_reported_with_the_page(project):
-    env = FakeEnv(project)
-    macros.define_env(env)
-    with pytest.raises(PluginError, match=r"docs/timeline.md: .*unexpected keyword argument 'eras'"):
-        env.render_page("timeline.md", "timeline/", lambda m: m["timeline"](eras="first-war"))
+    config = configure(project)
+    with pytest.raises(PluginError, match=r"docs/timeline.md: timeline\(\): .*unexpected keyword argument 'eras'"):
+        render(config, "timeline.md", '{{ timeline(eras="first-war") }}')
 
 
-def test_serve_keeps_the_last_good_content_under_the_errors(project):
-    macros.define_env(FakeEnv(project, live=True))
-    break_content(project)
-    env = FakeEnv(project, live=True)
-    macros.define_env(env)
-    page = env.render_page("index.md", "", lambda m: f"{m['value']('fixture-arrivals')}")
-    assert "nk-content-errors" in page and "fixture-governmen" in page
-    assert "100,617 people" in page
+def test_a_bug_in_a_renderer_fails_with_its_traceback(project, monkeypatch, caplog):
+    """A TypeError raised inside the renderer is not a problem of the page: mkdocs-macros stops the build
+    and logs the error with its traceback."""
+    from macros.render import Renderer
+
+    def broken(self, page, term_id, text=None):
+        return len(None)
+
+    monkeypatch.setattr(Renderer, "term", broken)
+    config = configure(project)
+    with caplog.at_level(logging.WARNING), pytest.raises(SystemExit):
+        render(config, "index.md", '{{ term("fixture-term") }}')
+    assert "Traceback" in caplog.text and "len(None)" in caplog.text

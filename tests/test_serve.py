@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from macros import code_reload
+from macros.render.format import format_number
 
 ROOT = Path(__file__).resolve().parents[1]
 # Everything a build reads; the rest (the virtualenv, git, built sites, npm packages) stays behind.
@@ -68,7 +69,6 @@ def served_copy(tmp_path: Path):
     base_path = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
     log = tmp_path / "serve.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    env.pop("CONTENT_DIR", None)
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -85,20 +85,37 @@ def served_copy(tmp_path: Path):
             server.wait()
 
 
+PROBE = "serve-probe-7f3a"
+
+
+def append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
 def test_serve_shows_content_and_code_edits_without_a_restart(served_copy):
+    """Both edits are additions, so the test depends on no sentence of the content or the code: a new event
+    (a copy of the first one), and a new definition of the function that writes every number."""
     project, base, server, log = served_copy
-    timeline, people = f"{base}timeline/", f"{base}people/"
-    wait_for(timeline, "Putin, Aliyev and Pashinyan meet in Moscow", server, log)
+    timeline, figures = f"{base}timeline/", f"{base}figures/"
+    wait_for(timeline, "nk-event", server, log)
 
-    edit(project / "content" / "events.yaml", "  title: Putin, Aliyev and Pashinyan meet in Moscow\n",
-         "  title: Putin, Aliyev and Pashinyan meet in Moscow (edited title)\n")
-    wait_for(timeline, "Putin, Aliyev and Pashinyan meet in Moscow (edited title)", server, log)
+    first = yaml.safe_load((project / "content" / "events.yaml").read_text(encoding="utf-8"))[0]
+    probe = {**first, "id": PROBE, "title": f"Added while serving {PROBE}"}
+    append(project / "content" / "events.yaml", "\n" + yaml.safe_dump([probe], allow_unicode=True, sort_keys=False))
+    wait_for(timeline, f"Added while serving {PROBE}", server, log)
 
-    # A Python module of the package: mkdocs-macros imported it once, so only a reload shows this.
-    wait_for(people, "Non-governmental organisations", server, log)
-    edit(project / "macros" / "index_split.py", '"ngo": "Non-governmental organisations",',
-         '"ngo": "Non-governmental organisations (edited code)",')
-    wait_for(people, "Non-governmental organisations (edited code)", server, log)
+    # Python code of the package: imported once by this process, so only a reload shows the edit.
+    assert callable(format_number)  # what the probe redefines
+    append(project / "macros" / "render" / "format.py", f"""
+
+_format_number = format_number
+
+
+def format_number(value):  # added by tests/test_serve.py
+    return "{PROBE} " + _format_number(value)
+""")
+    wait_for(figures, f"{PROBE} ", server, log)
     assert "reloading the package" in log.read_text()
     assert server.poll() is None, "the server restarted or died instead of rebuilding"
 
@@ -123,10 +140,10 @@ def test_a_stamp_changes_with_any_code_file_and_names_it(tmp_path: Path):
     ]
 
 
-def test_forget_submodules_keeps_the_package_and_other_packages(monkeypatch):
+def test_forget_package_keeps_other_packages(monkeypatch):
     import types
 
     for name in ("pkg", "pkg.a", "pkg.a.b", "pkgother", "pkgother.x"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
-    assert code_reload.forget_submodules("pkg") == ["pkg.a", "pkg.a.b"]
-    assert "pkg" in sys.modules and "pkgother.x" in sys.modules and "pkg.a" not in sys.modules
+    assert code_reload.forget_package("pkg") == ["pkg", "pkg.a", "pkg.a.b"]
+    assert "pkgother" in sys.modules and "pkgother.x" in sys.modules and "pkg.a" not in sys.modules

@@ -123,15 +123,18 @@ def parse_page(path: Path) -> Page:
 # ---- building ----------------------------------------------------------------------------------------
 
 
-def _config(docs_dir: Path, nav_pages: set[str] | None) -> dict:
+def settings() -> dict:
+    """The site's settings in mkdocs.yml (extra.explainer): the content folder and the page budgets."""
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["explainer"]
+
+
+def _config(docs_dir: Path, content_dir: Path, nav_pages: set[str] | None, settings: dict | None = None) -> dict:
+    """The real mkdocs.yml pointed at these docs and content; `settings` overrides extra.explainer's."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs_dir)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / plugin["macros"].get("module_name", "macros"))
-    if "hooks" in config:
-        config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config["extra"]["explainer"].update(content_dir=str(content_dir), **(settings or {}))
     config["watch"] = []
     if nav_pages is not None:
         config["nav"] = _filter_nav(config["nav"], nav_pages)
@@ -151,13 +154,15 @@ def _filter_nav(nav: list, keep: set[str]) -> list:
     return result
 
 
-def _build(name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_pages: set[str] | None) -> BuiltSite:
+def _build(
+    name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_pages: set[str] | None, settings: dict | None = None
+) -> BuiltSite:
     content = load_content_or_raise(content_dir, docs_dir)
-    config = _config(docs_dir, nav_pages)
+    config = _config(docs_dir, content_dir, nav_pages, settings)
     config_file = workdir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site_dir = workdir / "site"
-    env = dict(os.environ, CONTENT_DIR=str(content_dir), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         cwd=ROOT,

@@ -8,7 +8,8 @@ from fixtures.site.model_content import make_content
 from macros.dates import parse_date
 from macros.model import Era, Event
 from macros.render import PageContext, Renderer, RenderError, SitePages, citation_index
-from macros.timeline_split import DEFAULT_BUDGET, budget_from_env, plan_timeline
+from macros.timeline_split import plan_timeline
+from tests.test_site_build import ROOT, settings
 
 
 def _event(event_id: str, date: str, era: str = "war") -> Event:
@@ -30,10 +31,9 @@ def test_a_timeline_within_the_budget_is_one_page():
 
 def test_the_real_site_stays_one_page():
     from macros.loader import load_content_or_raise
-    from tests.test_site_build import ROOT
 
     content = load_content_or_raise(ROOT / "content", ROOT / "docs")
-    assert not plan_timeline(content.eras, content.events_by_date, DEFAULT_BUDGET).split
+    assert not plan_timeline(content.eras, content.events_by_date, settings()["timeline_page_events"]).split
 
 
 def test_past_the_budget_each_period_gets_a_page_in_timeline_order():
@@ -75,13 +75,6 @@ def test_a_single_year_over_the_budget_gets_numbered_pages():
         ("war-2023-3", "The war: 2023 (3 of 3)", ("e4",)),
     ]
     assert all(len(p.event_ids) <= 2 for p in plan.parts)
-
-
-def test_the_budget_comes_from_the_environment():
-    assert budget_from_env({}) == DEFAULT_BUDGET
-    assert budget_from_env({"TIMELINE_PAGE_EVENTS": " 25 "}) == 25
-    with pytest.raises(ValueError, match="TIMELINE_PAGE_EVENTS"):
-        budget_from_env({"TIMELINE_PAGE_EVENTS": "0"})
 
 
 def test_an_event_has_one_address_split_or_not():

@@ -1,13 +1,11 @@
 """A build of the real content with the timeline's budget lowered to 10 events a page, so that it splits
-into generated pages (hooks/timeline_pages.py): every event is on exactly one page, and every link to an
+into generated pages (hooks/adapter.py): every event is on exactly one page, and every link to an
 event (event(), people, sources' back-links, the entries' own permalinks) reaches it."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
@@ -16,21 +14,20 @@ from tests.test_site_build import ROOT, BuiltSite, _build, html_pages, parse_pag
 BUDGET = 10
 
 
-def build_with_budget(tmp_path_factory, name: str, environ: dict[str, str]) -> BuiltSite:
-    """The real docs and content, copied and built with a budget variable set (also for
+def build_with_budget(tmp_path_factory, name: str, settings: dict) -> BuiltSite:
+    """The real docs and content, copied and built with budgets set in extra.explainer (also for
     tests/test_index_split_build.py)."""
     workdir = tmp_path_factory.mktemp(name)
     shutil.copytree(ROOT / "docs", workdir / "docs")
     shutil.copytree(ROOT / "content", workdir / "content")
-    with mock.patch.dict(os.environ, environ):
-        built = _build(name, workdir, workdir / "docs", workdir / "content", None)
+    built = _build(name, workdir, workdir / "docs", workdir / "content", None, settings)
     assert built.returncode == 0, built.output
     return built
 
 
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory) -> BuiltSite:
-    return build_with_budget(tmp_path_factory, "split", {"TIMELINE_PAGE_EVENTS": str(BUDGET)})
+    return build_with_budget(tmp_path_factory, "split", {"timeline_page_events": BUDGET})
 
 
 def _events_by_page(site: BuiltSite) -> dict[Path, list[str]]:

@@ -1,12 +1,13 @@
-"""Content -> HTML fragments for the site's pages. Pure: no MkDocs here (see macros/__init__.py)."""
+"""Content -> HTML fragments for the site's pages. Pure: no MkDocs here (see hooks/adapter.py)."""
 
 from .citations import CitedBy, MacroCall, PageNotes, SitePages, citation_index, macro_calls, sources_cited_by
 from .format import format_amount, format_number, format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import ExternalLinks, render_markdown, render_markdown_inline
-from .renderer import PageContext, Renderer, RenderError, error_admonition
+from .renderer import MACROS, PageContext, Renderer, RenderError, error_admonition
 
 __all__ = [
+    "MACROS",
     "ExternalLinks",
     "CitedBy",
     "MacroCall",

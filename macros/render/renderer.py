@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
-from ..index_split import KIND_TITLES, IndexPlan, index_sections, plan_indexes
+from ..index_split import INDEX_KINDS, KIND_TITLES, IndexPlan, index_sections, plan_indexes
 from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
@@ -25,7 +25,14 @@ from .format import format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import plain_text, render_markdown, render_markdown_inline
 
-__all__ = ["Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
+__all__ = ["MACROS", "Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
+
+# The Renderer's methods that pages call as macros, {{ cite("…") }}: each takes the page first.
+MACROS = (
+    "cite", "event", "actor", "place", "term", "value",  # inline
+    "figure", "claims", "timeline", "chart", "locator_map",  # blocks
+    "people_index", "figures_index", "sources_index", "places_index", "glossary_index",  # index pages
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -46,6 +53,9 @@ _MARKDOWN_SIGNIFICANT = str.maketrans(
 )
 # The same characters, to skip the translation for the many values (dates, numbers, names) with none.
 _HAS_MARKDOWN_SIGNIFICANT = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_SIGNIFICANT))) + "]")
+
+
+_ONE_PAGE = 2**31  # the budget when no plan is given: every list on its one page
 
 
 class RenderError(ValueError):
@@ -98,10 +108,10 @@ class Renderer:
     ):
         self.content = content
         self.pages = pages
-        # which page shows which event; must agree with pages.event_pages (macros/__init__.py builds both)
-        self.timeline_plan = timeline_plan or plan_timeline(content.eras, content.events_by_date)
+        # which page shows which event; must agree with pages.event_pages (macros/site.py builds both)
+        self.timeline_plan = timeline_plan or plan_timeline(content.eras, content.events_by_date, _ONE_PAGE)
         # which page shows which source, actor, figure; must agree with pages.record_pages
-        self.index_plans = dict(index_plans) if index_plans is not None else plan_indexes(content)
+        self.index_plans = dict(index_plans) if index_plans is not None else plan_indexes(content, dict.fromkeys(INDEX_KINDS, _ONE_PAGE))
         self.env = environment or make_environment()
         self.cited_by = citation_index(content, pages, prose_citations)
         # id -> record per kind, so that a lookup costs the same however large the content grows
