@@ -189,8 +189,7 @@ def on_config(config):
         Path(settings.content_dir).resolve(),
         docs_dir,
         use_directory_urls=config.use_directory_urls,
-        timeline_budget=settings.timeline_page_events,
-        index_budgets=dict(settings.index_page_records),
+        budgets={"timeline": settings.timeline_page_events, **settings.index_page_records},
     )
     for warning in site.warnings:
         log.info("content: %s", warning)

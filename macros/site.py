@@ -10,22 +10,12 @@ from pathlib import Path
 from typing import Mapping
 
 from . import loader
-from .index_split import IndexPlan, plan_indexes
-from .render import CitedBy, Renderer, SitePages, macro_calls, page_url, sources_cited_by
-from .timeline_split import INDEX_PAGE as TIMELINE_PAGE
-from .timeline_split import TimelinePlan, plan_timeline
+from .paging import PagePlan, plan_lists
+from .render import CitedBy, Renderer, macro_calls, page_url, sources_cited_by
 
 __all__ = ["GeneratedPage", "Site", "load_site"]
 
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
-
-# The description (meta) of each generated page, by the list it is part of.
-DESCRIPTIONS = {
-    "timeline": "Part of the timeline, oldest event first, each event with its sources.",
-    "sources": "Part of the bibliography: sources with where they were read and every place the site cites them.",
-    "people": "Part of the index of people and institutions, with their roles and the events they took part in.",
-    "figures": "Part of the figures: every number with who gave it, when, and how it changed.",
-}
 
 
 @dataclass(frozen=True)
@@ -44,22 +34,18 @@ class Site:
     renderer: Renderer | None  # None when the content has errors
     errors: tuple[str, ...]  # file:line:column diagnostics
     warnings: tuple[str, ...]
-    timeline_plan: TimelinePlan | None = None
-    index_plans: Mapping[str, IndexPlan] = field(default_factory=dict)
+    plans: Mapping[str, PagePlan] = field(default_factory=dict)  # by list: 'timeline', 'sources', …
 
     def generated_pages(self) -> list[GeneratedPage]:
         """The part pages of every split list, in nav order; none when everything fits one page."""
-        pages = []
-        plan = self.timeline_plan
-        if plan is not None and plan.split:
-            pages += [_generated(p.src_path, p.title, TIMELINE_PAGE, "timeline", f"timeline(part={p.key!r})") for p in plan.parts]
-        for kind, index_plan in self.index_plans.items():
-            if index_plan.split:
-                pages += [
-                    _generated(p.src_path, p.title, index_plan.index_page, kind, f"{kind}_index(part={p.key!r})")
-                    for p in index_plan.parts
-                ]
-        return pages
+        return [
+            GeneratedPage(
+                part.src_path, part.title, plan.list.page,
+                f"---\ndescription: {plan.list.description}\n---\n\n{{{{ {plan.list.macro}(part={part.key!r}) }}}}\n",
+            )
+            for plan in self.plans.values()
+            for part in plan.parts
+        ]
 
     def nav(self, nav: list) -> list:
         """The nav with each split list's entry turned into a section: its page, then one entry per part."""
@@ -67,10 +53,6 @@ class Site:
         for page in self.generated_pages():
             sections.setdefault(page.index_page, []).append(page)
         return _with_parts(nav, sections) if sections else nav
-
-
-def _generated(src_path: str, title: str, index_page: str, kind: str, call: str) -> GeneratedPage:
-    return GeneratedPage(src_path, title, index_page, f"---\ndescription: {DESCRIPTIONS[kind]}\n---\n\n{{{{ {call} }}}}\n")
 
 
 def _with_parts(nav: list, sections: dict[str, list[GeneratedPage]]) -> list:
@@ -91,37 +73,31 @@ def load_site(
     docs_dir: Path,
     *,
     use_directory_urls: bool,
-    timeline_budget: int,
-    index_budgets: Mapping[str, int],
+    budgets: Mapping[str, int],
 ) -> Site:
-    """Load and check the content once; with no error, plan the lists' pages and make the renderer."""
+    """Load and check the content once; with no error, plan the lists' pages and make the renderer.
+    `budgets`: records a page for each list of macros/paging.py."""
     result = loader.load_content(content_dir, docs_dir)
     errors = tuple(str(d) for d in result.errors)
     warnings = tuple(str(d) for d in result.warnings)
     if result.content is None or errors:
         return Site(None, errors, warnings)
     content = result.content
-    plan = plan_timeline(content.eras, content.events_by_date, timeline_budget)
-    index_plans = plan_indexes(content, index_budgets)
-    pages = SitePages(
-        use_directory_urls=use_directory_urls,
-        event_pages=plan.event_pages,
-        record_pages={kind: index_plan.record_pages for kind, index_plan in index_plans.items()},
-    )
-    prose = _prose_citations(content, docs_dir, use_directory_urls, plan, index_plans)
-    renderer = Renderer(content, pages, prose, timeline_plan=plan, index_plans=index_plans)
-    return Site(renderer, errors, warnings, plan, index_plans)
+    plans = plan_lists(content, budgets)
+    prose = _prose_citations(content, docs_dir, use_directory_urls, plans)
+    renderer = Renderer(content, plans, prose, use_directory_urls=use_directory_urls)
+    return Site(renderer, errors, warnings, plans)
 
 
-def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plan, index_plans) -> dict[str, list]:
+def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plans: Mapping[str, PagePlan]) -> dict[str, list]:
     """Source id -> the pages whose macro calls cite it (read from the page sources once per load).
     A timeline() or figures_index() call that links to split pages instead of listing records cites nothing
     (the records' own back-links point to the generated pages)."""
 
     def cites(call) -> bool:
         if call.name == "figures_index":
-            return not index_plans["figures"].split
-        return call.name != "timeline" or plan.shows_events(call.argument(0, "era"))
+            return not plans["figures"].split
+        return call.name != "timeline" or plans["timeline"].shows_records(call.argument(0, "era"))
 
     found: dict[str, list] = {}
     for path in sorted(docs_dir.rglob("*.md")):

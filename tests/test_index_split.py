@@ -1,5 +1,6 @@
-"""The split of the index pages (macros/index_split.py), the packing rule it shares with the timeline
-(macros/page_split.py), and the one address of every source, actor and figure (SitePages.record_url)."""
+"""The split of the index pages (macros/paging.py: the sections of Sources, People and institutions and
+Figures, the packing rule they share with the timeline) and the one address of every source, actor and
+figure (SitePages.record_url)."""
 
 from __future__ import annotations
 
@@ -7,48 +8,55 @@ import pytest
 from fixtures.site.model_content import make_content, source
 
 from macros.dates import parse_date
-from macros.index_split import (
-    INDEX_KINDS,
-    index_sections,
-    initial,
-    plan_index,
-    plan_indexes,
-)
-from macros.model import Actor
-from macros.page_split import pack_groups
+from macros.model import Actor, Content
+from macros.paging import Section, initial, plan_list, plan_lists, sections
 from macros.render import PageContext, Renderer, RenderError, SitePages
+
+INDEX_KINDS = ("sources", "people", "figures")
 
 
 def _sources(*publishers: str):
     return tuple(source(f"s{i}", publisher=p, published=parse_date(f"20{10 + i % 10}")) for i, p in enumerate(publishers))
 
 
+def plan_index(kind: str, content: Content, budget: int):
+    return plan_list(kind, sections(kind, content), budget)
+
+
 def _split(content, budget: int) -> Renderer:
-    plans = plan_indexes(content, dict.fromkeys(INDEX_KINDS, budget))
-    pages = SitePages(record_pages={kind: plan.record_pages for kind, plan in plans.items()})
-    return Renderer(content, pages, index_plans=plans)
+    return Renderer(content, plan_lists(content, dict.fromkeys(INDEX_KINDS, budget)))
 
 
 # ---- the packing rule
 
 
+class _Record:
+    def __init__(self, record_id: str) -> None:
+        self.id = record_id
+
+
+def _people(labels: str) -> Section:
+    """A section whose records are labelled by the letters of `labels`, one record per letter: "AABCC"."""
+    return Section("kind-person", "person", "People", tuple(_Record(f"p{i}") for i in range(len(labels))), tuple(labels))
+
+
 def test_whole_groups_are_packed_up_to_the_budget_and_a_big_group_is_numbered():
-    runs = pack_groups([("A", [1, 2]), ("B", [3]), ("C", [4, 5]), ("D", [6, 7, 8, 9, 10]), ("E", []), ("F", [11])], 3)
-    assert [(r.span, r.items, r.number, r.count) for r in runs] == [
-        ("A–B", (1, 2, 3), 1, 1),
-        ("C", (4, 5), 1, 1),
-        ("D", (6, 7, 8), 1, 2),
-        ("D", (9, 10), 2, 2),
-        ("F", (11,), 1, 1),
+    plan = plan_list("people", [_people("AABCCDDDDDF")], 3)
+    assert [(p.key, p.title, p.labels, p.record_ids) for p in plan.parts] == [
+        ("person-a", "People: A–B", ("A", "B"), ("p0", "p1", "p2")),
+        ("person-c", "People: C", ("C", "C"), ("p3", "p4")),
+        ("person-d", "People: D (1 of 2)", ("D", "D"), ("p5", "p6", "p7")),
+        ("person-d-2", "People: D (2 of 2)", ("D", "D"), ("p8", "p9")),
+        ("person-f", "People: F", ("F", "F"), ("p10",)),
     ]
-    assert [r.key("person") for r in runs] == ["person-a", "person-c", "person-d", "person-d-2", "person-f"]
-    assert runs[2].title("People") == "People: D (1 of 2)" and runs[0].title("Sources") == "Sources: A–B"
-    assert runs[0].key("") == "a"
+    assert [p.src_path for p in plan.parts][:2] == ["people/person-a.md", "people/person-c.md"]
+    sources = plan_list("sources", [Section("", "", "Sources", (_Record("s0"), _Record("s1")), ("A", "B"))], 1)
+    assert [p.key for p in sources.parts] == ["a", "b"]
 
 
 def test_the_packing_rule_needs_a_positive_budget():
     with pytest.raises(ValueError):
-        pack_groups([("A", [1])], 0)
+        plan_list("people", [_people("A")], 0)
 
 
 # ---- the plans
@@ -57,9 +65,8 @@ def test_the_packing_rule_needs_a_positive_budget():
 def test_an_index_within_the_budget_is_one_page():
     content = make_content()
     for kind in INDEX_KINDS:
-        plan = plan_index(kind, index_sections(kind, content), budget=10)
-        assert not plan.split and plan.parts == () and plan.record_pages == {}
-    assert plan_index("sources", index_sections("sources", content), 10).page_of("src-a") == "sources.md"
+        plan = plan_index(kind, content, budget=10)
+        assert not plan.split and plan.parts == () and plan.pages == {}
 
 
 def test_the_real_site_keeps_each_index_on_one_page():
@@ -67,12 +74,12 @@ def test_the_real_site_keeps_each_index_on_one_page():
     from tests.test_site_build import ROOT, settings
 
     content = load_content_or_raise(ROOT / "content", ROOT / "docs")
-    assert not any(plan.split for plan in plan_indexes(content, settings()["index_page_records"]).values())
+    assert not any(plan.split for plan in plan_lists(content, settings()["index_page_records"]).values())
 
 
 def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_order():
     content = make_content(sources=_sources("Reuters", "AP", "BBC", "Agence", "reuters", "RFE/RL", "Zeit", "168 Zham"))
-    plan = plan_index("sources", index_sections("sources", content), budget=3)
+    plan = plan_index("sources", content, budget=3)
     # index order: 168 Zham (#), Agence, AP, BBC, then Reuters ×2 and RFE/RL (R over the budget? 3 fit), Zeit
     assert [(p.key, p.title, p.record_ids) for p in plan.parts] == [
         ("u23", "Sources: #–A", ("s7", "s3", "s1")),
@@ -80,7 +87,7 @@ def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_ord
         ("r", "Sources: R", ("s0", "s4", "s5")),
         ("z", "Sources: Z", ("s6",)),
     ]
-    assert plan.page_of("s5") == "sources/r.md" and plan.part("z").src_path == "sources/z.md"
+    assert plan.pages["s5"] == "sources/r.md" and plan.part("z").src_path == "sources/z.md"
     shown = [record_id for part in plan.parts for record_id in part.record_ids]
     assert sorted(shown) == sorted(s.id for s in content.sources)  # every source exactly once
 
@@ -88,7 +95,7 @@ def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_ord
 def test_people_get_a_page_per_kind_and_a_big_kind_is_cut_by_family_name():
     people = [Actor(f"p{i}", name, "person") for i, name in enumerate(["Ilham Aliyev", "Nikol Pashinyan", "Ruben Vardanyan", "Samvel Shahramanyan", "Arayik Harutyunyan"])]
     content = make_content(actors=(Actor("gov", "Armenian government", "government-body"), *people))
-    plan = plan_index("people", index_sections("people", content), budget=2)
+    plan = plan_index("people", content, budget=2)
     assert [(p.key, p.section, p.record_ids) for p in plan.parts] == [
         ("person-a", "kind-person", ("p0", "p4")),  # Aliyev, Harutyunyan
         ("person-p", "kind-person", ("p1", "p3")),  # Pashinyan, Shahramanyan
@@ -101,7 +108,7 @@ def test_people_get_a_page_per_kind_and_a_big_kind_is_cut_by_family_name():
 
 def test_figures_get_a_page_per_period():
     content = make_content()
-    plan = plan_index("figures", index_sections("figures", content), budget=1)
+    plan = plan_index("figures", content, budget=1)
     assert [(p.key, p.title, p.record_ids) for p in plan.parts] == [
         ("exodus", "The exodus", ("arrivals",)),
         ("other", "Other figures", ("aid",)),
@@ -121,7 +128,6 @@ def test_a_record_has_one_address_split_or_not():
     assert pages.actor_url("gov") == "people/#gov"
     assert pages.figure_url("aid") == "figures/other/#aid"
     assert pages.source_url("src-a") == "sources/#src-a"
-    assert pages.url("people", "spokes") == pages.actor_url("spokes")  # the generic link agrees
     assert SitePages(use_directory_urls=False).source_url("src-a") == "sources.html#src-a"
 
 

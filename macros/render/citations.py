@@ -10,6 +10,7 @@ import jinja2
 from jinja2 import nodes
 
 from ..model import Content
+from ..paging import LISTS
 from .links import page_url
 
 __all__ = ["CitedBy", "MacroCall", "PageNotes", "SitePages", "citation_index", "macro_calls", "sources_cited_by"]
@@ -17,30 +18,28 @@ __all__ = ["CitedBy", "MacroCall", "PageNotes", "SitePages", "citation_index", "
 
 @dataclass(frozen=True, slots=True)
 class SitePages:
-    """Which docs page shows which kind of record (the record id is its anchor there)."""
+    """Where each record is shown, with its id as the anchor: events, sources, people and figures on their
+    list's page or, when the list is split, on its part page (macros/paging.py); places and terms on
+    the Names page. Every link to a record goes through here."""
 
-    timeline: str = "timeline.md"
-    people: str = "people.md"
-    figures: str = "figures.md"
-    sources: str = "sources.md"
-    names: str = "names.md"
     use_directory_urls: bool = True
-    # event id -> the generated page that shows it, when the timeline is split (macros/timeline_split.py)
-    event_pages: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
-    # index ('sources', 'people', 'figures') -> record id -> the generated page that shows it, when that
-    # index is split (macros/index_split.py)
+    # list ('timeline', 'sources', 'people', 'figures') -> record id -> the part page that shows it, when split
     record_pages: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    names: str = "names.md"
 
     def url(self, page: str, anchor: str | None = None) -> str:
-        if anchor and page in self.record_pages:
-            return self.record_url(page, anchor)
+        """A page named by its attribute ('names'), with an anchor."""
         url = page_url(getattr(self, page), self.use_directory_urls)
         return f"{url}#{anchor}" if anchor else url
 
-    def record_url(self, index: str, record_id: str) -> str:
-        """The one address of a record of an index page (page + anchor), split or not."""
-        src_path = self.record_pages.get(index, {}).get(record_id, getattr(self, index))
+    def record_url(self, list_name: str, record_id: str) -> str:
+        """The one address of a record of a list (page + anchor), split or not."""
+        src_path = self.record_pages.get(list_name, {}).get(record_id, LISTS[list_name].page)
         return f"{page_url(src_path, self.use_directory_urls)}#{record_id}"
+
+    def event_url(self, event_id: str) -> str:
+        """Every link to an event (event(), people's events, sources' back-links) uses this."""
+        return self.record_url("timeline", event_id)
 
     def source_url(self, source_id: str) -> str:
         """Every link to a source (notes' 'Source details', back-links) uses this."""
@@ -53,10 +52,6 @@ class SitePages:
     def figure_url(self, figure_id: str) -> str:
         """Every link to a figure (value(), figure cards, events' figures, sources' back-links) uses this."""
         return self.record_url("figures", figure_id)
-
-    def event_url(self, event_id: str) -> str:
-        """The one address of an event (page + anchor), split timeline or not: every link to an event uses it."""
-        return f"{page_url(self.event_pages.get(event_id, self.timeline), self.use_directory_urls)}#{event_id}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup, escape
 
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
-from ..index_split import INDEX_KINDS, KIND_TITLES, IndexPlan, index_sections, plan_indexes
-from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
+from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
@@ -53,9 +52,6 @@ _MARKDOWN_SIGNIFICANT = str.maketrans(
 )
 # The same characters, to skip the translation for the many values (dates, numbers, names) with none.
 _HAS_MARKDOWN_SIGNIFICANT = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_SIGNIFICANT))) + "]")
-
-
-_ONE_PAGE = 2**31  # the budget when no plan is given: every list on its one page
 
 
 class RenderError(ValueError):
@@ -100,20 +96,18 @@ class Renderer:
     def __init__(
         self,
         content: Content,
-        pages: SitePages = SitePages(),
+        plans: Mapping[str, PagePlan] | None = None,
         prose_citations: Mapping[str, Iterable[CitedBy]] | None = None,
+        *,
+        use_directory_urls: bool = True,
         environment: jinja2.Environment | None = None,
-        timeline_plan: TimelinePlan | None = None,
-        index_plans: Mapping[str, IndexPlan] | None = None,
     ):
         self.content = content
-        self.pages = pages
-        # which page shows which event; must agree with pages.event_pages (macros/site.py builds both)
-        self.timeline_plan = timeline_plan or plan_timeline(content.eras, content.events_by_date, _ONE_PAGE)
-        # which page shows which source, actor, figure; must agree with pages.record_pages
-        self.index_plans = dict(index_plans) if index_plans is not None else plan_indexes(content, dict.fromkeys(INDEX_KINDS, _ONE_PAGE))
+        # which page shows which record of the long lists (macros/paging.py); a list not given is on its one page
+        self.plans = {**plan_lists(content, {}), **(plans or {})}
+        self.pages = SitePages(use_directory_urls, {name: plan.pages for name, plan in self.plans.items()})
         self.env = environment or make_environment()
-        self.cited_by = citation_index(content, pages, prose_citations)
+        self.cited_by = citation_index(content, self.pages, prose_citations)
         # id -> record per kind, so that a lookup costs the same however large the content grows
         self._records: dict[str, dict[str, object]] = {
             kind: {record.id: record for record in records}
@@ -296,23 +290,20 @@ class Renderer:
             raise RenderError(str(error)) from error
 
     def timeline(self, page: PageContext, era: str | None = None, part: str | None = None) -> Markup:
-        """The events of one period (era=…), of one generated page of a split timeline (part=…), or all.
-        Past the budget (macros/timeline_split.py) the index page and an oversized period's page list
-        links to the generated pages instead of the events."""
+        """The events of one period (era=…), of one part page of a split timeline (part=…), or all.
+        Past the budget (macros/paging.py) the timeline's page, and a period too big for one page, link to
+        the part pages instead of listing the events."""
         for event in self.content.events:
             self._lookup("era", event.era)  # an event in no known era would silently miss the timeline
-        plan = self.timeline_plan
+        plan = self.plans["timeline"]
         if part is not None:
-            try:
-                shown = plan.part(part)
-            except KeyError:
-                raise RenderError(f"no timeline page '{part}'") from None
-            eras = [self.era(shown.era)]
-            by_era = {shown.era: [self.event_record(event_id) for event_id in shown.event_ids]}
-            head = self._render("timeline_part_head.html", page, part=shown, index=INDEX_PAGE)
+            shown = self._part(plan, part)
+            eras = [self.era(shown.section)]
+            by_era = {shown.section: [self.event_record(event_id) for event_id in shown.record_ids]}
+            head = self._render("timeline_part_head.html", page, plan=plan, part=shown)
             return Markup(f"{head}\n\n{self._timeline_events(page, eras, by_era, headings=False)}")
         eras = [self.era(era)] if era is not None else list(self.content.eras)
-        if not plan.shows_events(era):
+        if not plan.shows_records(era):
             parts = {e.id: plan.parts_of(e.id) for e in eras}
             return self._render("timeline_index.html", page, eras=eras, parts=parts, headings=era is None)
         by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
@@ -332,53 +323,42 @@ class Renderer:
 
     # ---- index pages
 
-    def _index(self, page: PageContext, kind: str, part: str | None):
-        """The sections (anchor, title, records) this call shows, or the rendered list of part pages when
-        the index is split and this is its index page."""
-        plan = self.index_plans[kind]
-        sections = index_sections(kind, self.content)
+    @staticmethod
+    def _part(plan: PagePlan, key: str) -> Part:
+        try:
+            return plan.part(key)
+        except KeyError:
+            raise RenderError(f"no {plan.list.title} page '{key}'") from None
+
+    def _index(self, page: PageContext, name: str, part: str | None, body: Callable[[list[tuple[Section, tuple]]], Markup]) -> Markup:
+        """An index page: `body` renders (section, records) in page order. Split, the index's own page lists
+        its part pages instead; a part page (part=…) shows its heading and its records."""
+        plan = self.plans[name]
         if part is None:
             if plan.split:
-                return self._render("index_parts.html", page, plan=plan, sections=sections)
-            return [(s.anchor, s.title, list(s.records)) for s in sections], None
-        try:
-            shown = plan.part(part)
-        except KeyError:
-            raise RenderError(f"no {plan.title} page '{part}'") from None
+                return self._render("index_parts.html", page, plan=plan)
+            return body([(section, section.records) for section in plan.sections])
+        shown = self._part(plan, part)
         wanted = set(shown.record_ids)
-        chosen = [(s.anchor, s.title, [r for r in s.records if r.id in wanted]) for s in sections if s.anchor == shown.section]
+        groups = [(s, tuple(r for r in s.records if r.id in wanted)) for s in plan.sections if s.anchor == shown.section]
         head = self._render("index_part_head.html", page, plan=plan, part=shown)
-        return chosen, head
-
-    @staticmethod
-    def _with_head(head: Markup | None, body: Markup) -> Markup:
-        return body if head is None else Markup(f"{head}\n\n{body}")
+        return Markup(f"{head}\n\n{body(groups)}")
 
     def people_index(self, page: PageContext, part: str | None = None) -> Markup:
         for actor in self.content.actors:
             if actor.kind not in KIND_TITLES:
                 raise RenderError(f"actor '{actor.id}' has an unknown kind '{actor.kind}'")
-        shown = self._index(page, "people", part)
-        if isinstance(shown, Markup):
-            return shown
-        groups, head = shown
-        groups = [(anchor.removeprefix("kind-"), title, actors) for anchor, title, actors in groups]
-        return self._with_head(head, self._render("people_index.html", page, groups=groups, events_by_actor=self._events_by_actor))
+        return self._index(page, "people", part, lambda groups: self._render(
+            "people_index.html", page, groups=[(s.key, s.title, records) for s, records in groups],
+            events_by_actor=self._events_by_actor))
 
     def figures_index(self, page: PageContext, part: str | None = None) -> Markup:
-        shown = self._index(page, "figures", part)
-        if isinstance(shown, Markup):
-            return shown
-        groups, head = shown
-        return self._with_head(head, self._render("figures_index.html", page, groups=groups))
+        return self._index(page, "figures", part, lambda groups: self._render(
+            "figures_index.html", page, groups=[(s.anchor, s.title, records) for s, records in groups]))
 
     def sources_index(self, page: PageContext, part: str | None = None) -> Markup:
-        shown = self._index(page, "sources", part)
-        if isinstance(shown, Markup):
-            return shown
-        groups, head = shown
-        sources = [source for _, _, records in groups for source in records]
-        return self._with_head(head, self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by))
+        return self._index(page, "sources", part, lambda groups: self._render(
+            "sources_index.html", page, sources=[source for _, records in groups for source in records], cited_by=self.cited_by))
 
     def places_index(self, page: PageContext) -> Markup:
         places = sorted(self.content.places, key=lambda p: p.name.casefold())
