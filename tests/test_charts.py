@@ -1,4 +1,4 @@
-"""macros/charts.py: the claim charts are well-formed SVG that draw, label and tabulate every claim honestly."""
+"""macros/render/charts.py: the claim charts are well-formed SVG that draw, label and tabulate every claim honestly."""
 
 import re
 import xml.etree.ElementTree as ET
@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from markupsafe import Markup
 
-from macros.charts import PLOT_BOTTOM, PLOT_TOP, ChartError, nice_ticks, render_claim_chart, short_quantity
+from macros.render.charts import PLOT_BOTTOM, PLOT_TOP, ChartError, nice_ticks, render_claim_chart, short_quantity
 from macros.dates import parse_date
 from macros.model import Actor, Claim, Content, Figure, Quantity, Source
 

@@ -1,4 +1,4 @@
-"""macros/locator_map.py: every place in the frame is on the map, named as the naming policy says,
+"""macros/render/locator_map.py: every place in the frame is on the map, named as the naming policy says,
 linked, inside the drawing and legible; the committed outlines stay small."""
 
 import json
@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from macros.locator_map import CORRIDOR_DETAIL, GEODATA, REGION, Frame, MapError, layout_frame, render_locator_map
+from macros.render.locator_map import CORRIDOR_DETAIL, GEODATA, REGION, Frame, MapError, layout_frame, render_locator_map
 from macros.model import Content, Place
 
 SVG = "{http://www.w3.org/2000/svg}"

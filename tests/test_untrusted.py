@@ -343,7 +343,7 @@ def test_make_check_shows_editors_a_bidi_control_in_text_and_passes(tmp_path, ca
 
 
 def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
-    from macros.locator_map import render_locator_map
+    from macros.render.locator_map import render_locator_map
     from tests.test_site_build import ROOT, load_content_or_raise
 
     content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku<b>{{1}}ə")
@@ -353,7 +353,7 @@ def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
 
 
 def test_a_place_name_too_long_for_the_map_is_refused_by_name() -> None:
-    from macros.locator_map import MapError, render_locator_map
+    from macros.render.locator_map import MapError, render_locator_map
     from tests.test_site_build import ROOT, load_content_or_raise
 
     content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku " + "x" * 200)

@@ -7,24 +7,24 @@ from __future__ import annotations
 
 import difflib
 import html
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
+from .charts import ChartError, render_claim_chart
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
+from .locator_map import MapError, render_locator_map
 from .markup import plain_text, render_markdown, render_markdown_inline
+from .templates import make_environment
 
-__all__ = ["MACROS", "Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
+__all__ = ["MACROS", "Renderer", "RenderError", "PageContext", "error_admonition"]
 
 # The Renderer's methods that pages call as macros, {{ cite("…") }}: each takes the page first.
 MACROS = (
@@ -33,8 +33,6 @@ MACROS = (
     "people_index", "figures_index", "sources_index", "places_index", "glossary_index",  # index pages
 )
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-
 STATUS_LABELS = {
     "current": "Current",
     "superseded": "Superseded",
@@ -42,17 +40,6 @@ STATUS_LABELS = {
     "misreport": "Misreport",
 }
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
-
-# Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
-# they display the same and mean nothing to Markdown (or to Jinja).
-# A line break would end the heading or table row a string sits in and let the rest start its own block
-# (plain-text fields are one line): it becomes a space.
-_MARKDOWN_SIGNIFICANT = str.maketrans(
-    {**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "}
-)
-# The same characters, to skip the translation for the many values (dates, numbers, names) with none.
-_HAS_MARKDOWN_SIGNIFICANT = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_SIGNIFICANT))) + "]")
-
 
 class RenderError(ValueError):
     """A page asked for something the content does not have (an unknown id)."""
@@ -65,29 +52,6 @@ class PageContext:
     src_path: str  # 'background/first-war.md'
     url: str  # site URL of the page: 'background/first-war/'
     notes: PageNotes = field(default_factory=PageNotes)
-
-
-def _finalize(value: object) -> object:
-    if value is None:
-        return ""
-    if hasattr(value, "__html__"):
-        return value
-    text = str(escape(value))
-    return Markup(text.translate(_MARKDOWN_SIGNIFICANT) if _HAS_MARKDOWN_SIGNIFICANT.search(text) else text)
-
-
-@lru_cache(maxsize=1)
-def make_environment() -> jinja2.Environment:
-    """The templates' environment, made once per process: Jinja caches each compiled template in it."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
 
 
 class Renderer:
@@ -271,9 +235,7 @@ class Renderer:
         return self._render("claims.html", page, figure=self.figure_record(figure_id))
 
     def chart(self, page: PageContext, figure_id: str, kind: str = "step") -> Markup:
-        """The figure's claims as an SVG chart (macros/charts.py), cited through the page's notes."""
-        from ..charts import ChartError, render_claim_chart
-
+        """The figure's claims as an SVG chart (render/charts.py), cited through the page's notes."""
         try:
             chart = render_claim_chart(self.figure_record(figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s))
         except (ChartError, KeyError) as error:
@@ -281,9 +243,7 @@ class Renderer:
         return chart.html
 
     def locator_map(self, page: PageContext) -> Markup:
-        """The places of content/places.yaml on an SVG map (macros/locator_map.py), linked to the Names page."""
-        from ..locator_map import MapError, render_locator_map
-
+        """The places of content/places.yaml on an SVG map (render/locator_map.py), linked to the Names page."""
         try:
             return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id))
         except (MapError, KeyError) as error:

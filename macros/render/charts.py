@@ -20,11 +20,11 @@ from typing import Callable, Literal
 
 from markupsafe import Markup
 
-from .dates import PartialDate, Precision
-from .model import Claim, Content, Figure, Quantity
-from .render.format import format_number, format_quantity
-from .render.markup import render_markdown_inline
-from .render.renderer import make_environment
+from ..dates import PartialDate, Precision
+from ..model import Claim, Content, Figure, Quantity
+from .format import format_number, format_quantity
+from .markup import render_markdown_inline
+from .templates import make_environment
 
 __all__ = ["Chart", "ChartKind", "render_claim_chart", "short_quantity", "nice_ticks", "one_line", "VIEW_WIDTH", "VIEW_HEIGHT"]
 

@@ -1,7 +1,7 @@
 """A locator map drawn at build time as inline SVG: the South Caucasus, and a detail of the Lachin corridor.
 
-Country outlines come from `geodata/south-caucasus.geojson` (Natural Earth, public domain; see
-geodata/NOTICE.md and scripts/make-geodata): nothing is fetched when a reader opens the page.
+Country outlines come from `macros/geodata/south-caucasus.geojson` (Natural Earth, public domain; see
+macros/geodata/NOTICE.md and scripts/make-geodata): nothing is fetched when a reader opens the page.
 Places are the records of content/places.yaml that fall in a frame, labelled with `Place.name`
 (both names where there are two) and linked through the caller's `place_url`. Pure functions.
 
@@ -20,9 +20,9 @@ from typing import Callable, Iterable
 
 from markupsafe import Markup
 
+from ..model import Content, Place
 from .charts import one_line
-from .model import Content, Place
-from .render.renderer import make_environment
+from .templates import make_environment
 
 __all__ = [
     "Frame",
@@ -35,7 +35,7 @@ __all__ = [
     "layout_frame",
 ]
 
-GEODATA = Path(__file__).resolve().parent / "geodata" / "south-caucasus.geojson"
+GEODATA = Path(__file__).resolve().parent.parent / "geodata" / "south-caucasus.geojson"
 
 # Labels are laid out for the largest font the stylesheet uses (18 units; site.css, "Charts and map"), so that
 # they cannot collide at any width; at smaller sizes they only shrink towards their anchor.
