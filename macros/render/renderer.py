@@ -5,7 +5,6 @@ never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
 
 from __future__ import annotations
 
-import difflib
 import html
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
@@ -13,6 +12,7 @@ from typing import Callable, Iterable, Mapping
 import jinja2
 from markupsafe import Markup
 
+from ..diagnostics import did_you_mean
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
 from .charts import ChartError, render_claim_chart
@@ -101,9 +101,7 @@ class Renderer:
         record = by_id.get(record_id) if isinstance(record_id, str) else None
         if record is not None:
             return record
-        close = difflib.get_close_matches(str(record_id), list(by_id), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise RenderError(f"unknown {kind} '{record_id}'{hint}")
+        raise RenderError(f"unknown {kind} '{record_id}'{did_you_mean(str(record_id), by_id)}")
 
     def era(self, era_id: str) -> Era:
         return self._lookup("era", era_id)
