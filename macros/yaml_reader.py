@@ -155,7 +155,7 @@ def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tupl
             error(_position(file, text, m.end() - 1), "tab character in indentation; indent with spaces")
             for m in _TAB_INDENT_RE.finditer(text)
         ]
-        return None, tabs or [_syntax_error(exc, file)]
+        return None, tabs or [_syntax_error(exc, file, _run_on_quote(text, loader, exc.problem_mark))]
     except yaml.reader.ReaderError:
         # The C and Python readers give the offset in bytes and in characters; finding the characters
         # again here reports every one of them, at its line and column, either way.
@@ -285,13 +285,38 @@ def _anchor_diagnostics(text: str, file: str, loader: type) -> list[Diagnostic]:
     return found
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str, quote: yaml.Mark | None = None) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
     problem = exc.problem or exc.context or "cannot be parsed"
     if exc.context and exc.problem and exc.context_mark and exc.problem_mark:
         problem += f" ({exc.context} at line {exc.context_mark.line + 1})"
+    if quote is not None:
+        problem += (
+            f"; the quote opened on line {quote.line + 1}, column {quote.column + 1} runs on to here:"
+            " is its closing quote missing?"
+        )
     return error(where, f"YAML syntax error: {problem}")
+
+
+def _run_on_quote(text: str, loader: type, problem: yaml.Mark | None) -> yaml.Mark | None:
+    """Where the quoted value just before a syntax error began, when that value spans lines. A quote left
+    open swallows the lines after it up to the next quote, and the parser fails only there (a quote opened
+    on line 6 is reported at line 28): the error then also names the line the quote was opened on."""
+    if problem is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if (token.end_mark.line, token.end_mark.column) > (problem.line, problem.column):
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass  # the scanner stops at its own error; the tokens before it are enough
+    if last is not None and last.style in ('"', "'") and last.end_mark.line > last.start_mark.line:
+        return last.start_mark
+    return None
 
 
 def _node_at(root: Node, path: tuple[str | int, ...]) -> Node:

@@ -164,6 +164,23 @@ def test_yaml_syntax_errors_give_their_line(sandbox, loader):
     sandbox.expect(sandbox.load(loader=loader), EVENTS, line, "error", "YAML syntax error: mapping values are not allowed")
 
 
+@BOTH_LOADERS
+def test_a_quote_left_open_is_named_where_it_was_opened(sandbox, loader):
+    """The open quote swallows the lines up to the next quote (line 11 here), where the parser fails."""
+    opened = sandbox.replace("events", "  title: Ceasefire takes effect", '  title: "Ceasefire takes effect')
+    failed = sandbox.line_of("events", 'end: "2023-09-26"')
+    diagnostic = sandbox.expect(sandbox.load(loader=loader), EVENTS, failed, "error", "YAML syntax error")
+    assert f"the quote opened on line {opened}, column 10 runs on to here" in diagnostic.message
+
+
+@BOTH_LOADERS
+def test_a_value_quoted_over_several_lines_is_not_blamed_for_a_later_error(sandbox, loader):
+    sandbox.replace("events", "  title: Ceasefire takes effect", '  title: "Ceasefire\n    takes effect"')
+    line = sandbox.replace("events", "  title: Depot explodes near Town/Kend", "  title: Depot: explodes")
+    diagnostic = sandbox.expect(sandbox.load(loader=loader), EVENTS, line, "error", "YAML syntax error")
+    assert "quote" not in diagnostic.message
+
+
 def test_several_documents_in_one_file_are_an_error(sandbox):
     sandbox.write("glossary", sandbox.text("glossary") + "---\n- id: other\n")
     result = sandbox.load()
