@@ -22,7 +22,6 @@ from .model import Location
 __all__ = [
     "MAX_FILE_BYTES",
     "DEFAULT_LOADER",
-    "FastSafeLoader",
     "REFERENCE_FIELDS",
     "YamlDocument",
     "read_yaml",
@@ -52,45 +51,8 @@ _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "o
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()  # only for YAML 1.1's odd number forms (0x1F, 1_000.5)
 
 
-class _MemoisedResolver:
-    """PyYAML's tag resolution, remembered per distinct plain scalar.
-
-    Resolution runs in Python for every scalar even under the C parser, and the same texts (field names,
-    ids, dates) recur thousands of times. Without path resolvers (SafeLoader has none) the answer depends
-    only on the text, so caching it gives the same tags faster. Used only to compose, never to construct."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)  # type: ignore[call-arg]
-        self._plain_tags: dict[str, str] = {}
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            if not implicit[0]:
-                return _STR  # quoted or block scalar
-            tag = self._plain_tags.get(value)
-            if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
-            return tag
-        return _SEQ if kind is SequenceNode else _MAP
-
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        pass  # only path resolvers need it, and SafeLoader has none
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
-class FastSafeLoader(_MemoisedResolver, yaml.SafeLoader):
-    pass
-
-
-if hasattr(yaml, "CSafeLoader"):
-    class FastCSafeLoader(_MemoisedResolver, yaml.CSafeLoader):  # type: ignore[misc]
-        pass
-
-    DEFAULT_LOADER: type = FastCSafeLoader
-else:  # libyaml missing: the pure-Python parser gives the same result, slower
-    DEFAULT_LOADER = FastSafeLoader
+# libyaml's C parser when installed; the pure-Python one gives the same result, slower.
+DEFAULT_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from macros import yaml_reader
 from macros.dates import parse_date
 from macros.loader import ContentError, load_content, load_content_or_raise
 from macros.model import Content, Quantity
-from macros.yaml_reader import DEFAULT_LOADER, FastSafeLoader
+from macros.yaml_reader import DEFAULT_LOADER
 
 EVENTS = "content/events.yaml"
-BOTH_LOADERS = pytest.mark.parametrize("loader", [DEFAULT_LOADER, FastSafeLoader], ids=["libyaml", "pure-python"])
+BOTH_LOADERS = pytest.mark.parametrize("loader", [DEFAULT_LOADER, yaml.SafeLoader], ids=["libyaml", "pure-python"])
 
 
 def test_the_c_parser_is_used_when_libyaml_is_installed():
