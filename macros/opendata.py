@@ -110,6 +110,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "places": list(event.places),
         "figures": list(event.figures),
         "tags": list(event.tags),
+        "accounts": [{"by": a.by, "text": a.text, "sources": list(a.sources)} for a in event.accounts],
     }
 
 
@@ -157,6 +158,7 @@ def source_record(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "publisher": source.publisher,
+        "origin": source.origin,
         "title": source.title,
         "url": source.url,
         "published": _date(source.published),
@@ -295,20 +297,11 @@ def _date_parts(value: PartialDate) -> dict[str, list[list[int]]]:
     return {"date-parts": [parts]}
 
 
-def _publisher_kinds(content: Content) -> dict[str, str]:
-    """Every actor's name and aliases (casefolded) -> its kind; the first actor of a name wins."""
-    kinds: dict[str, str] = {}
-    for actor in content.actors:
-        for name in (actor.name, *actor.aliases):
-            kinds.setdefault(name.casefold(), actor.kind)
-    return kinds
-
-
 def csl_type(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> str:
     """News reports are `article-newspaper`; pages of governments, courts, NGOs and international
     organisations (publishers that are actors of another kind) are `webpage`. `publisher_kinds`
-    (from _publisher_kinds) saves rescanning the actors for every source."""
-    kinds = publisher_kinds if publisher_kinds is not None else _publisher_kinds(content)
+    (from Content.publisher_kinds) saves rescanning the actors for every source."""
+    kinds = publisher_kinds if publisher_kinds is not None else content.publisher_kinds()
     kind = kinds.get(source.publisher.casefold())
     if kind is None:
         return "article-newspaper"
@@ -340,7 +333,7 @@ def csl_item(source: Source, content: Content, publisher_kinds: Mapping[str, str
 
 
 def csl_bibliography(content: Content) -> list[dict[str, Any]]:
-    kinds = _publisher_kinds(content)
+    kinds = content.publisher_kinds()
     return [csl_item(source, content, kinds) for source in content.sources]
 
 

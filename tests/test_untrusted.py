@@ -22,6 +22,7 @@ from tests.fixtures.hostile_content import (
     TEXT,
     URL,
     URL_PAYLOAD,
+    fill_nested,
     free_text_fields,
 )
 from tests.fixtures.payloads import MARKER, PAYLOADS
@@ -377,6 +378,7 @@ def _load_with(tmp_path, field, value: str) -> str:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     path = tmp_path / "content" / f"{field.file}.yaml"
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fill_nested(field.file, records, field.path)
     holders = [h for h in (_holder(r, field.path) for r in records) if h is not None]
     holder = next((h for h in holders if field.path[-1] in h), holders[0])  # one that fills it, if any
     holder[field.path[-1]] = [value] if isinstance(holder.get(field.path[-1]), list) else value
