@@ -143,7 +143,7 @@ def _one_current_claim(claims: list[dict[str, Any]], c: RecordContext) -> None:
 
 def _source(r: dict[str, Any], c: RecordContext) -> Source:
     return Source(
-        id=r["id"], publisher=r["publisher"], origin=r["origin"], title=r["title"], url=r["url"],
+        id=r["id"], publisher=r["publisher"], origin=r["origin"], publisher_kind=r["publisher_kind"], title=r["title"], url=r["url"],
         published=c.date(r["published"], "published") if "published" in r else None,
         accessed=c.date(r["accessed"], "accessed"),  # type: ignore[arg-type]
         author=r.get("author"), language=r.get("language"), archive_url=r.get("archive_url"), via=r.get("via"),

@@ -194,6 +194,7 @@ class Source:
     id: str
     publisher: str
     origin: str  # who stands behind the publisher: armenian, azerbaijani, russian or international
+    publisher_kind: str  # media, government, court, international-organisation, ngo or research
     title: str
     url: str  # https only
     published: PartialDate | None  # None: the page shows no date
@@ -292,15 +293,6 @@ class Content:
     @property
     def events_by_date(self) -> tuple[Event, ...]:
         return tuple(sorted(self.events, key=lambda e: e.date.sort_key))
-
-    def publisher_kinds(self) -> dict[str, str]:
-        """Every actor's name and aliases (casefolded) -> its kind: what kind of body a source's publisher is.
-        The first actor of a name wins."""
-        kinds: dict[str, str] = {}
-        for actor in self.actors:
-            for name in (actor.name, *actor.aliases):
-                kinds.setdefault(name.casefold(), actor.kind)
-        return kinds
 
 
 def _typed(content: Content, record_id: str, kind: type):

@@ -159,6 +159,7 @@ def source_record(source: Source) -> dict[str, Any]:
         "id": source.id,
         "publisher": source.publisher,
         "origin": source.origin,
+        "publisher_kind": source.publisher_kind,
         "title": source.title,
         "url": source.url,
         "published": _date(source.published),
@@ -297,21 +298,16 @@ def _date_parts(value: PartialDate) -> dict[str, list[list[int]]]:
     return {"date-parts": [parts]}
 
 
-def csl_type(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> str:
-    """News reports are `article-newspaper`; pages of governments, courts, NGOs and international
-    organisations (publishers that are actors of another kind) are `webpage`. `publisher_kinds`
-    (from Content.publisher_kinds) saves rescanning the actors for every source."""
-    kinds = publisher_kinds if publisher_kinds is not None else content.publisher_kinds()
-    kind = kinds.get(source.publisher.casefold())
-    if kind is None:
-        return "article-newspaper"
-    return "article-newspaper" if kind == "media" else "webpage"
+def csl_type(source: Source) -> str:
+    """News reports are `article-newspaper`; pages of governments, courts, NGOs, international
+    organisations and research databases are `webpage`."""
+    return "article-newspaper" if source.publisher_kind == "media" else "webpage"
 
 
-def csl_item(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> dict[str, Any]:
+def csl_item(source: Source) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": source.id,
-        "type": csl_type(source, content, publisher_kinds),
+        "type": csl_type(source),
         "title": source.title,
         "container-title": source.publisher,
         "publisher": source.publisher,
@@ -333,8 +329,7 @@ def csl_item(source: Source, content: Content, publisher_kinds: Mapping[str, str
 
 
 def csl_bibliography(content: Content) -> list[dict[str, Any]]:
-    kinds = content.publisher_kinds()
-    return [csl_item(source, content, kinds) for source in content.sources]
+    return [csl_item(source) for source in content.sources]
 
 
 # --- Files --------------------------------------------------------------------------------------

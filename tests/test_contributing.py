@@ -124,6 +124,7 @@ VALID = {
 - id: news-2022-12-12-road-closed
   publisher: Example News
   origin: international
+  publisher_kind: media
   title: Road closed
   url: https://news.example/road
   published: 2022-12-12

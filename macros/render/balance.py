@@ -16,21 +16,20 @@ ORIGINS = {
     "russian": "Russian",
     "international": "International",
 }
-# A publisher's kind comes from the actor of that name (actors.yaml); a publisher that is no actor is a
-# news outlet.
+# The schema's `publisher_kind` values, grouped into the table's columns.
 PUBLISHER_GROUPS = {
     "media": "News media",
     "government": "Governments and officials",
-    "institution": "Courts, UN, OSCE, EU bodies and NGOs",
+    "international": "Courts and international organisations",
+    "ngo": "NGOs and research",
 }
 _GROUP_OF_KIND = {
-    "state": "government",
-    "government-body": "government",
-    "de-facto-authority": "government",
-    "person": "government",
-    "court": "institution",
-    "international-organisation": "institution",
-    "ngo": "institution",
+    "media": "media",
+    "government": "government",
+    "court": "international",
+    "international-organisation": "international",
+    "ngo": "ngo",
+    "research": "ngo",
 }
 
 
@@ -44,9 +43,5 @@ class SourceBalance:
 
 
 def source_balance(content: Content) -> SourceBalance:
-    kinds = content.publisher_kinds()
-    counts: Counter = Counter(
-        (source.origin, _GROUP_OF_KIND.get(kinds.get(source.publisher.casefold(), "media"), "media"))
-        for source in content.sources
-    )
+    counts: Counter = Counter((source.origin, _GROUP_OF_KIND[source.publisher_kind]) for source in content.sources)
     return SourceBalance(counts, len(content.sources))
