@@ -403,3 +403,12 @@ def test_a_record_the_schema_refuses_still_has_its_references_checked_and_counte
     sandbox.expect(result, FIGURES, unit_line, "error", "'unit' should be text, not a number (5)")
     sandbox.expect(result, FIGURES, source_line, "error", "unknown actor 'some-govrnment' (did you mean 'some-government'?)")
     assert result.warnings == ()  # the correction source it cites still counts as cited
+
+
+# --- periods ------------------------------------------------------------------------------------------
+
+def test_a_period_still_going_on_has_no_end(sandbox):
+    sandbox.replace("eras", "  end: 2024-01\n", "")
+    result = sandbox.load()
+    assert result.errors == (), result.errors
+    assert result.content.era("new-era").end is None

@@ -140,6 +140,11 @@ class Renderer:
     def era(self, era_id: str) -> Era:
         return self._lookup("era", era_id)
 
+    def era_label(self, era_id: str) -> str:
+        """An era as the timeline's period filter names it; a period still going on says since when."""
+        era = self.era(era_id)
+        return era.title if era.end is not None else f"{era.title}, since {era.start.human()}"
+
     def event_record(self, event_id: str) -> Event:
         return self._lookup("event", event_id)
 
@@ -311,7 +316,7 @@ class Renderer:
     def _timeline_events(self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool) -> Markup:
         filters = timeline_filters(
             [event for e in eras for event in by_era[e.id]],
-            era_title=lambda i: self.era(i).title,
+            era_title=self.era_label,
             actor_name=lambda i: self.actor_record(i).name,
             place_name=lambda i: self.place_record(i).name,
         )
