@@ -412,3 +412,124 @@ def test_a_period_still_going_on_has_no_end(sandbox):
     result = sandbox.load()
     assert result.errors == (), result.errors
     assert result.content.era("new-era").end is None
+
+
+@pytest.mark.parametrize("date, hint", [
+    ("1995-01", "no period covers that date"),
+    ("2023-09-20", "that date is in 'new-era'"),
+])
+def test_an_event_outside_its_period(sandbox, date, hint):
+    sandbox.replace("events", "date: 1994-05-12", f"date: {date}")
+    line = sandbox.line_of("events", "era: old-era")
+    message = f"event 'ceasefire': date {date} is outside its period 'old-era' (1988 – May 1994); {hint}"
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", message)
+
+
+def test_an_event_at_the_precision_of_its_period_is_inside_it(sandbox):
+    sandbox.replace("events", "date: 1994-05-12", "date: 1994-05")  # the period ends in May 1994
+    sandbox.replace("eras", 'start: "2023-09"', "start: 2023-09-25")
+    sandbox.replace("events", "date: 2023-09-25", "date: 2023-09")
+    assert sandbox.load().errors == ()
+
+
+def test_an_event_in_a_period_still_going_on(sandbox):
+    sandbox.replace("eras", "  end: 2024-01\n", "")
+    sandbox.replace("events", "date: 2023-09-25\n  end: \"2023-09-26\"", "date: 2025-08-08")
+    assert sandbox.load().errors == ()
+
+
+def test_periods_may_share_their_boundary_day_only(sandbox):
+    sandbox.replace("eras", "end: 1994-05", "end: 1994-05-12")
+    line = sandbox.replace("eras", 'start: "2023-09"', "start: 1994-05-12")  # the boundary day: fine
+    sandbox.replace("events", "date: 1994-05-12\n", "date: 1994-05-11\n")
+    sandbox.replace("events", "date: 2023-09-25\n  end: \"2023-09-26\"", "date: 1994-05-12")  # in both periods
+    assert sandbox.load().errors == ()
+    sandbox.replace("eras", "start: 1994-05-12", "start: 1994-05-11")
+    message = "era 'new-era' starts (1994-05-11) before era 'old-era' ends (1994-05-12); periods may share only their boundary day"
+    sandbox.expect(sandbox.load(), ERAS, line, "error", message)
+
+
+def test_only_the_last_period_may_be_still_going_on(sandbox):
+    sandbox.replace("eras", "  end: 1994-05\n", "")
+    line = sandbox.line_of("eras", "id: old-era")
+    message = "era 'old-era' has no end, but era 'new-era' starts after it (2023-09): give it an 'end'"
+    sandbox.expect(sandbox.load(), ERAS, line, "error", message)
+
+
+# --- the order of records -----------------------------------------------------------------------------
+
+def _swap_records(sandbox, name, first_id, second_id):
+    """Put the record `second_id` (which follows `first_id`) before it."""
+    text = sandbox.text(name)
+    start, middle = text.index(f"- id: {first_id}\n"), text.index(f"- id: {second_id}\n")
+    end = text.find("\n- id: ", middle) + 1 or len(text)
+    sandbox.write(name, text[:start] + text[middle:end] + text[start:middle] + text[end:])
+
+
+@pytest.mark.parametrize("name, first, second, message", [
+    ("events", "ceasefire", "depot-blast",
+     "event 'ceasefire' (1994-05-12) is out of order: events are in date order, and it comes after event 'depot-blast' (2023-09-25); "
+     "move it to the top, before event 'depot-blast' (line 2)"),
+    ("actors", "some-government", "some-minister",
+     "actor 'some-government' is out of order: actors are in order of id, and it comes after actor 'some-minister'; "
+     "move it to the top, before actor 'some-minister' (line 2)"),
+    ("eras", "old-era", "new-era", "era 'old-era' (1988) is out of order: eras are in order of their start"),
+    ("sources", "wire-1994-05-12-ceasefire", "wire-2023-09-26-blast", "sources are in order of id"),
+])
+def test_records_out_of_order(sandbox, name, first, second, message):
+    _swap_records(sandbox, name, first, second)
+    line = sandbox.line_of(name, f"id: {first}")
+    sandbox.expect(sandbox.load(), f"content/{name}.yaml", line, "error", message)
+
+
+def test_only_the_first_record_out_of_order_is_reported_with_where_it_belongs(sandbox):
+    sandbox.write("actors", sandbox.text("actors") + "- id: b-body\n  name: B\n  kind: other\n- id: a-body\n  name: A\n  kind: other\n"
+                  "- id: c-body\n  name: C\n  kind: other\n")
+    text = sandbox.text("actors")
+    sandbox.write("actors", text.replace("- id: some-government", "- id: zz-government").replace("affiliation: some-government", "affiliation: zz-government")
+                  .replace("of: some-government", "of: zz-government"))
+    for name in ("figures",):
+        sandbox.write(name, sandbox.text(name).replace("claimed_by: some-government", "claimed_by: zz-government"))
+    result = sandbox.load()
+    problems = [d for d in result.errors if "out of order" in d.message]
+    assert len(problems) == 1, problems
+    assert problems[0].message == ("actor 'some-minister' is out of order: actors are in order of id, and it comes after actor 'zz-government'; "
+                                   "move it to the top, before actor 'zz-government' (line 2)")
+
+
+def test_a_misplaced_record_is_told_which_record_to_follow(sandbox):
+    sandbox.write("actors", sandbox.text("actors") + "- id: ta-body\n  name: T\n  kind: other\n- id: sz-body\n  name: S\n  kind: other\n")
+    line = sandbox.line_of("actors", "id: sz-body")
+    after = sandbox.line_of("actors", "id: some-minister")
+    message = f"actor 'sz-body' is out of order: actors are in order of id, and it comes after actor 'ta-body'; move it after actor 'some-minister' (line {after})"
+    sandbox.expect(sandbox.load(), ACTORS, line, "error", message)
+
+
+def test_events_on_the_same_day_keep_the_order_they_are_written_in(sandbox):
+    twin = "- id: depot-fire\n  date: 2023-09-25\n  title: Fire\n  summary: A fire.\n  era: new-era\n  sources: [wire-2023-09-26-blast]\n"
+    text = sandbox.text("events")
+    sandbox.write("events", text.replace("- id: depot-blast", twin + "- id: depot-blast"))
+    assert sandbox.load().errors == ()
+
+
+def test_figures_are_grouped_by_era_in_the_order_of_the_eras(sandbox):
+    old = ("- id: old-deaths\n  label: Old deaths\n  unit: deaths\n  era: old-era\n  claims:\n    - value: 5\n      as_of: 1994\n"
+           "      claimed_by: some-minister\n      source: wire-1994-05-12-ceasefire\n      status: current\n")
+    unfiled = old.replace("old-deaths", "other-deaths").replace("  era: old-era\n", "")
+    sandbox.write("figures", sandbox.text("figures").replace("- id: blast-deaths", old + "- id: blast-deaths") + unfiled)
+    assert sandbox.load().errors == ()  # old-era's group, new-era's, then figures with no era
+    sandbox.write("figures", sandbox.text("figures").replace(old, "") + old)
+    line = sandbox.line_of("figures", "id: old-deaths")
+    message = ("figure 'old-deaths' (era 'old-era') is out of order: figures are grouped by era, in the order of eras.yaml, "
+               "and it comes after figure 'other-deaths' (no era); move it to the top, before figure 'blast-deaths' (line 2)")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", message)
+
+
+def test_a_heading_comment_between_records_is_an_error(sandbox):
+    text = sandbox.text("events")
+    sandbox.write("events", text.replace("- id: depot-blast", "# --- Era: new era ---\n- id: depot-blast"))
+    line = sandbox.line_of("events", "# --- Era")
+    diagnostic = sandbox.expect(sandbox.load(), EVENTS, line, "error", "a heading comment between records; delete it")
+    assert diagnostic.location.column == 1
+    sandbox.write("events", text.replace("- id: depot-blast", "# The blast's toll is still disputed.\n- id: depot-blast"))
+    assert sandbox.load().errors == ()  # a note for other editors is fine
