@@ -36,6 +36,7 @@ STATUS_LABELS = {
     "misreport": "Misreport",
 }
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
+_NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
 # Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
 # they display the same and mean nothing to Markdown (or to Jinja).
@@ -254,6 +255,17 @@ class Renderer:
 
     def term(self, page: PageContext, term_id: str, text: str | None = None) -> Markup:
         return self._render("term_link.html", page, term=self.term_record(term_id), text=text)
+
+    def period_count(self, page: PageContext) -> Markup:
+        """How many periods the timeline is divided into, in words ("six periods"), for prose that counts them."""
+        count = len(self.content.eras)
+        number = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
+        return Markup(f"{number} period{'' if count == 1 else 's'}")
+
+    def periods(self, page: PageContext) -> Markup:
+        """Every period in order, each linked to its background page, with its dates ("since …" for one
+        still going on): prose that lists the periods stays true when one is added."""
+        return self._render("periods.html", page, eras=self.content.eras)
 
     def value(self, page: PageContext, figure_id: str) -> Markup:
         figure = self.figure_record(figure_id)
