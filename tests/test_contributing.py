@@ -156,7 +156,7 @@ MISTAKES = [
     ("is before 'date'", "events", "  date: 2022-12-12\n", "  date: 2022-12-12\n  end: 2022-12-01\n"),
     ("an id is a lowercase slug", "events", "id: road-closed", "id: Road_Closed"),
     ("an event needs at least one source", "events", "sources: [news-2022-12-12-road-closed]", "sources: []"),
-    ("a value is a number (68) or one of", "figures", "{about: 200}", "{around: 200}"),
+    ("unknown key 'around' (did you mean 'about'?)", "figures", "{about: 200}", "{around: 200}"),
     ("is greater than 'max'", "figures", "{about: 200}", "{min: 300, max: 200}"),
     ("are both 'current'; mark the older one 'superseded'", "figures", "status: superseded", "status: current"),
     ("a misreport claim needs 'correction'", "figures", "status: superseded", "status: misreport"),
@@ -173,7 +173,8 @@ MISTAKES = [
     ("lists the same item twice", "glossary", "sources: [news-2022-12-12-road-closed]",
      "sources: [news-2022-12-12-road-closed, news-2022-12-12-road-closed]"),
     ("'title' is empty", "events", "title: Road closed near Shusha/Shushi", 'title: ""'),
-    ("a value is a number (68) or one of", "figures", "value: 100", "value: 1,000"),
+    ("has a thousands separator: write", "figures", "value: 100", "value: 1,000"),
+    ("a value is a number (68) or one of", "figures", "value: 100", "value: true"),
     ("is not allowed; repeat the value", "places", "kind: town", "kind: &k town"),
     ("not UTF-8", "places", "Shushi]", "Shush\udcffi]"),
 ]

@@ -134,14 +134,58 @@ def test_a_misreport_needs_a_correction(sandbox):
 
 
 @pytest.mark.parametrize("value, message", [
-    ("{aboot: 68}", "a value is a number (68) or one of {about: N}"),
     ("{min: 30, max: 20}", "'min' (30) is greater than 'max' (20)"),
-    ("'68'", "a value is a number"),
-    ("-5", "a value is a number"),
+    ("'68'", "'value': '68' is in quotation marks: write 68"),
+    ("-5", "'value': -5 is negative; a count or sum is 0 or more"),
+    ("true", "'value': a value is a number (68) or one of {about: N}, {at_least: N}"),
+    ("{about: zero}", "'value': a value is a number (68) or one of {about: N}"),
+    # What a number copied from a source looks like, and the number to write instead.
+    ("115,183", "'value': '115,183' has a thousands separator: write 115183"),
+    ("115 183", "'value': '115 183' has a thousands separator: write 115183"),
+    ("11.5 million", "'value': '11.5 million' has words: write 11500000"),
+    ("120000 people", "'value': '120000 people' has a unit ('people' goes in the figure's 'unit'): write 120000"),
+    ("about 120,000", "'value': 'about 120,000' has words and a thousands separator: write {about: 120000}"),
+    ("more than 53000", "'value': 'more than 53000' has words: write {more_than: 53000}"),
+    ("300,000-500,000", "'value': '300,000-500,000' is a range with a thousands separator: write {min: 300000, max: 500000}"),
+    ("{about: '120,000'}", "'value': '120,000' has a thousands separator: write {about: 120000}"),
+    ("{about: 115,183}", "'value': '{about: 115,183}': in braces a comma starts a new entry; write {about: 115183}"),
+    ("{min: 300}", "'value': a range needs both 'min' and 'max': add 'max'"),
+    ("{about: 68, at_least: 60}", "'value': give one of about, at_least, not 2"),
 ])
 def test_bad_claim_values(sandbox, value, message):
     line = sandbox.replace("figures", "value: {about: 68}", f"value: {value}")
     sandbox.expect(sandbox.load(), FIGURES, line, "error", message)
+
+
+@pytest.mark.parametrize("key, meant", [("around", "about"), ("aboot", "about"), ("at-least", "at_least"), ("over", "more_than"), ("upto", "at_most")])
+def test_a_misspelt_kind_of_value_points_at_the_key_and_suggests_the_right_one(sandbox, key, meant):
+    line = sandbox.replace("figures", "value: {about: 68}", f"value: {{{key}: 111111}}")
+    diagnostic = sandbox.expect(sandbox.load(), FIGURES, line, "error", f"claim 2: 'value': unknown key '{key}' (did you mean '{meant}'?)")
+    assert diagnostic.location.column == len("    - value: {") + 1
+
+
+@pytest.mark.parametrize("date, iso", [("12 May 1994", "1994-05-12"), ("May 1994", "1994-05"), ("25/09/2023", "2023-09-25"), ("'May 12, 1994'", "1994-05-12")])
+def test_a_date_in_words_gets_its_iso_form(sandbox, date, iso):
+    line = sandbox.replace("events", "date: 1994-05-12", f"date: {date}")
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", f"write a date as 1994, 1994-05, 1994-05-12 or 2023-09-20T13:00+04:00 (here: {iso})")
+
+
+def test_an_ambiguous_date_gets_no_guess(sandbox):
+    line = sandbox.replace("events", "date: 1994-05-12", "date: 05/09/1994")
+    diagnostic = sandbox.expect(sandbox.load(), EVENTS, line, "error", "write a date as 1994")
+    assert "here:" not in diagnostic.message
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("actors", "kind: person", "kind: Person", "'kind' is 'Person', not one of: person, state"),
+    ("actors", "kind: government-body", "kind: government body", "(did you mean 'government-body'?)"),
+    ("actors", "kind: government-body", "kind: International Organization", "(did you mean 'international-organisation'?)"),
+    ("sources", "origin: international\n  title: Ceasefire holds", "origin: Armenian\n  title: Ceasefire holds", "(did you mean 'armenian'?)"),
+    ("figures", "status: superseded", "status: Superseded", "(did you mean 'superseded'?)"),
+])
+def test_a_value_from_a_list_written_another_way_gets_the_listed_form(sandbox, file, old, new, message):
+    line = sandbox.replace(file, old, new)
+    sandbox.expect(sandbox.load(), f"content/{file}.yaml", line, "error", message)
 
 
 def test_two_current_claims_are_an_error(sandbox):
