@@ -147,7 +147,7 @@ VALID = {
 # (the guide's words for the message, file, text to replace, replacement)
 MISTAKES = [
     ("unknown source", "events", "sources: [news-2022-12-12-road-closed]", "sources: [news-2022-12-12-road-close]"),
-    ("(did you mean", "events", "places: [shusha]", "places: [shush]"),
+    ("if you meant an existing", "events", "places: [shusha]", "places: [shush]"),
     ("duplicate id", "actors", "id: ministry", "id: shusha"),
     ("missing required field 'title'", "events", "  title: Road closed near Shusha/Shushi\n", ""),
     ("unknown field 'titel' (did you mean 'title'?)", "events", "  title:", "  titel:"),

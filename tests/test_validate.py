@@ -240,20 +240,34 @@ def test_duplicate_ids_across_files_point_at_both_places(sandbox):
 
 
 REFERENCES = [
-    ("events", "era: old-era", "era: old-erx", "event 'ceasefire': unknown era 'old-erx' (did you mean 'old-era'?)"),
+    ("events", "era: old-era", "era: old-erx",
+     "event 'ceasefire': unknown era 'old-erx': for a new era, add '- id: old-erx' to content/eras.yaml; if you meant an existing era: 'old-era'"),
     ("events", "sources: [wire-1994-05-12-ceasefire]", "sources: [wire-1994-05-12-ceasefirex]",
-     "event 'ceasefire': unknown source 'wire-1994-05-12-ceasefirex' (did you mean 'wire-1994-05-12-ceasefire'?)"),
-    ("events", "actors: [some-minister]", "actors: [some-ministr]", "unknown actor 'some-ministr' (did you mean 'some-minister'?)"),
-    ("events", "places: [town]", "places: [twn]", "event 'depot-blast': unknown place 'twn' (did you mean 'town'?)"),
-    ("events", "figures: [blast-deaths]", "figures: [blast-death]", "unknown figure 'blast-death' (did you mean 'blast-deaths'?)"),
-    ("actors", "affiliation: some-government", "affiliation: other-body", "actor 'some-minister': unknown actor 'other-body'"),
+     "event 'ceasefire': unknown source 'wire-1994-05-12-ceasefirex': for a new source, add '- id: wire-1994-05-12-ceasefirex' to "
+     "content/sources.yaml; if you meant an existing source: 'wire-1994-05-12-ceasefire'"),
+    ("events", "actors: [some-minister]", "actors: [some-ministr]", "unknown actor 'some-ministr': for a new actor, add '- id: some-ministr' to content/actors.yaml; if you meant an existing actor: 'some-minister'"),
+    ("events", "places: [town]", "places: [twn]", "event 'depot-blast': unknown place 'twn': for a new place, add '- id: twn' to content/places.yaml; if you meant an existing place: 'town'"),
+    ("events", "figures: [blast-deaths]", "figures: [blast-death]", "unknown figure 'blast-death': for a new figure, add '- id: blast-death' to content/figures.yaml; if you meant an existing figure: 'blast-deaths'"),
+    ("actors", "affiliation: some-government", "affiliation: other-body", "actor 'some-minister': unknown actor 'other-body': for a new actor, add '- id: other-body' to content/actors.yaml"),
     ("actors", "of: some-government", "of: some-governmnt", "actor 'some-minister': role 1: unknown actor 'some-governmnt'"),
     ("figures", "claimed_by: some-government", "claimed_by: nobody", "figure 'blast-deaths': claim 1: unknown actor 'nobody'"),
     ("figures", "correction: wire-2023-09-27-correction", "correction: wire-2023-09-28-correction",
-     "claim 1: unknown source 'wire-2023-09-28-correction' (did you mean 'wire-2023-09-27-correction'?)"),
+     "claim 1: unknown source 'wire-2023-09-28-correction': for a new source, add '- id: wire-2023-09-28-correction' to content/sources.yaml; "
+     "if you meant an existing source: 'wire-2023-09-27-correction'"),
     ("glossary", "sources: [wire-2023-10-01-glossary]", "sources: [glossary-source]", "term 'some-term': unknown source 'glossary-source'"),
     ("actors", "affiliation: some-government", "affiliation: town", "'town' is a place, not an actor"),
 ]
+
+
+def test_an_unknown_id_says_how_to_add_the_record_before_offering_the_nearest(sandbox):
+    line = sandbox.replace("figures", "source: wire-2023-09-26-blast\n      status: misreport", "source: wire-2025-08-08-blast\n      status: misreport")
+    diagnostic = sandbox.expect(sandbox.load(), FIGURES, line, "error", "unknown source 'wire-2025-08-08-blast'")
+    message = diagnostic.message
+    assert message.index("add '- id: wire-2025-08-08-blast' to content/sources.yaml") < message.index("if you meant an existing source: 'wire-2023-09-26-blast'")
+    assert "did you mean" not in message
+    sandbox.replace("actors", "affiliation: some-government", "affiliation: zzz")
+    nothing_close = sandbox.expect(sandbox.load(), ACTORS, sandbox.line_of("actors", "affiliation: zzz"), "error", "unknown actor 'zzz'")
+    assert nothing_close.message.endswith("for a new actor, add '- id: zzz' to content/actors.yaml")
 
 
 @pytest.mark.parametrize("file, old, new, message", REFERENCES)
@@ -266,7 +280,7 @@ def test_dangling_claim_source(sandbox):
     text = sandbox.text("figures").replace("source: wire-2023-09-26-blast\n      status: current", "source: wire-2023-09-26-blst\n      status: current")
     sandbox.write("figures", text)
     line = sandbox.line_of("figures", "wire-2023-09-26-blst")
-    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claim 2: unknown source 'wire-2023-09-26-blst' (did you mean 'wire-2023-09-26-blast'?)")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claim 2: unknown source 'wire-2023-09-26-blst': for a new source, add '- id: wire-2023-09-26-blst' to content/sources.yaml; if you meant an existing source: 'wire-2023-09-26-blast'")
 
 
 def test_an_uncited_source_is_a_warning(sandbox):
@@ -284,15 +298,15 @@ def test_a_source_cited_only_in_docs_counts_as_cited(sandbox):
 
 
 @pytest.mark.parametrize("call, message", [
-    ('{{ cite("wire-1994-05-12-ceasefire", "wire-2023-09-26-blst") }}', "cite(): unknown source 'wire-2023-09-26-blst' (did you mean 'wire-2023-09-26-blast'?)"),
+    ('{{ cite("wire-1994-05-12-ceasefire", "wire-2023-09-26-blst") }}', "cite(): unknown source 'wire-2023-09-26-blst': for a new source, add '- id: wire-2023-09-26-blst' to content/sources.yaml; if you meant an existing source: 'wire-2023-09-26-blast'"),
     ("{{ figure('blast-death') }}", "figure(): unknown figure 'blast-death'"),
     ('{{ actor("town") }}', "actor(): 'town' is a place, not an actor"),
     ('{{ place("nowhere") }}', "place(): unknown place 'nowhere'"),
-    ('{{ event("ceasefir") }}', "event(): unknown event 'ceasefir' (did you mean 'ceasefire'?)"),
+    ('{{ event("ceasefir") }}', "event(): unknown event 'ceasefir': for a new event, add '- id: ceasefir' to content/events.yaml; if you meant an existing event: 'ceasefire'"),
     ('{{ term("other-term") }}', "term(): unknown term 'other-term'"),
     ('{{ claims("x") }}', "claims(): unknown figure 'x'"),
     ('{{ value("blast-deaths-2") }}', "value(): unknown figure 'blast-deaths-2'"),
-    ('{{ timeline(era="old-eras") }}', "timeline(): unknown era 'old-eras' (did you mean 'old-era'?)"),
+    ('{{ timeline(era="old-eras") }}', "timeline(): unknown era 'old-eras': for a new era, add '- id: old-eras' to content/eras.yaml; if you meant an existing era: 'old-era'"),
 ])
 def test_unknown_ids_in_docs_macros(sandbox, call, message):
     page = sandbox.root / "docs" / "section" / "page.md"
@@ -445,7 +459,7 @@ def test_a_record_the_schema_refuses_still_has_its_references_checked_and_counte
     source_line = sandbox.replace("figures", "claimed_by: some-government", "claimed_by: some-govrnment")
     result = sandbox.load()
     sandbox.expect(result, FIGURES, unit_line, "error", "'unit' should be text, not a number (5)")
-    sandbox.expect(result, FIGURES, source_line, "error", "unknown actor 'some-govrnment' (did you mean 'some-government'?)")
+    sandbox.expect(result, FIGURES, source_line, "error", "unknown actor 'some-govrnment': for a new actor, add '- id: some-govrnment' to content/actors.yaml; if you meant an existing actor: 'some-government'")
     assert result.warnings == ()  # the correction source it cites still counts as cited
 
 
