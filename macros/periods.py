@@ -143,24 +143,28 @@ def _keyed(parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]) ->
 
 
 def _first_out_of_order(name: str, parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]) -> Diagnostic | None:
-    seen: list[tuple[int, dict[str, Any], tuple]] = []
-    for index, record, value in _keyed(parsed, key):
-        if seen and value < seen[-1][2]:
-            kind = FILE_KINDS[name]
-            above = seen[-1][1]
-            # Where it belongs: after the last record above it that sorts no later than it.
-            after = next((item for item in reversed(seen) if item[2] <= value), None)
-            if after is None:
-                first_index, first, _ = seen[0]
-                where = f"move it to the top, before {FILE_KINDS[name]} '{first.get('id')}' (line {parsed.document.location((first_index,)).line})"
-            else:
-                where = f"move it after {FILE_KINDS[name]} '{after[1].get('id')}' (line {parsed.document.location((after[0],)).line})"
-            return error(
-                parsed.document.location((index,)),
-                f"{_describe(name, record)} is out of order: {ORDER_RULES[name]}, and it comes after {_describe(name, above)}; {where}",
-            )
-        seen.append((index, record, value))
-    return None
+    keyed = list(_keyed(parsed, key))
+    keys = [value for _, _, value in keyed]
+    first = next((j for j in range(1, len(keys)) if keys[j] < keys[j - 1]), None)
+    if first is None:
+        return None
+    # Which of the two is misplaced: the earlier one when leaving it out would leave its neighbours in
+    # order and leaving out the later one would not (a new event put at the top of the file).
+    without_earlier = first < 2 or keys[first - 2] <= keys[first]
+    without_later = first + 1 >= len(keys) or keys[first - 1] <= keys[first + 1]
+    moved = first - 1 if without_earlier and not without_later else first
+    index, record, value = keyed[moved]
+    other = keyed[first] if moved == first - 1 else keyed[first - 1]
+    why = f"{_describe(name, other[1])} comes after it" if moved == first - 1 else f"it comes after {_describe(name, other[1])}"
+    # Where it belongs: after the last other record that sorts no later than it (a day's events keep theirs).
+    after = next((item for item in reversed(keyed) if item[0] != index and item[2] <= value), None)
+    kind = FILE_KINDS[name]
+    if after is None:
+        top = next(item for item in keyed if item[0] != index)
+        where = f"move it to the top, before {kind} '{top[1].get('id')}' (line {parsed.document.location((top[0],)).line})"
+    else:
+        where = f"move it after {kind} '{after[1].get('id')}' (line {parsed.document.location((after[0],)).line})"
+    return error(parsed.document.location((index,)), f"{_describe(name, record)} is out of order: {ORDER_RULES[name]}, and {why}; {where}")
 
 
 def _describe(name: str, record: dict[str, Any]) -> str:

@@ -551,8 +551,18 @@ def test_only_the_first_record_out_of_order_is_reported_with_where_it_belongs(sa
     result = sandbox.load()
     problems = [d for d in result.errors if "out of order" in d.message]
     assert len(problems) == 1, problems
-    assert problems[0].message == ("actor 'some-minister' is out of order: actors are in order of id, and it comes after actor 'zz-government'; "
-                                   "move it to the top, before actor 'zz-government' (line 2)")
+    line = sandbox.line_of("actors", "id: c-body")
+    assert problems[0].message == ("actor 'zz-government' is out of order: actors are in order of id, and actor 'some-minister' comes after it; "
+                                   f"move it after actor 'c-body' (line {line})")
+
+
+def test_a_new_record_put_at_the_top_is_the_one_told_to_move(sandbox):
+    new = "- id: late-event\n  date: 2023-10-01\n  title: Late\n  summary: Later.\n  era: new-era\n  sources: [wire-2023-09-26-blast]\n"
+    sandbox.write("events", sandbox.text("events").replace("- id: ceasefire", new + "- id: ceasefire"))
+    after = sandbox.line_of("events", "id: depot-blast")
+    message = ("event 'late-event' (2023-10-01) is out of order: events are in date order, and event 'ceasefire' (1994-05-12) comes after it; "
+               f"move it after event 'depot-blast' (line {after})")
+    sandbox.expect(sandbox.load(), EVENTS, sandbox.line_of("events", "id: late-event"), "error", message)
 
 
 def test_a_misplaced_record_is_told_which_record_to_follow(sandbox):
