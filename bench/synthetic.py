@@ -125,7 +125,7 @@ def _figure(rng: random.Random, i: int, actors: list[str], sources: list[str]) -
 
 def _source(rng: random.Random, source_id: str) -> dict:
     return {
-        "id": source_id, "publisher": f"Publisher {rng.randint(1, 40)}", "origin": "international", "title": _sentence(rng, 10),
+        "id": source_id, "publisher": f"Publisher {rng.randint(1, 40)}", "origin": "international", "publisher_kind": "media", "title": _sentence(rng, 10),
         "url": f"https://news.example.org/{source_id}", "published": _date(rng, 1988, 2024), "accessed": "2026-11-28",
         "language": rng.choice(["en", "hy", "az", "ru"]),
     }

@@ -105,11 +105,13 @@ def _table(definition: dict[str, Any], defs: dict[str, Any]) -> list[str]:
 
 def _without_optional(text: str) -> str:
     """The Required column says it: 'Optional: the author(s).' -> 'The author(s).'"""
-    match = re.match(r"Optional(, but expected)?: ", text)
+    if text.startswith("Optional, but expected: "):
+        return "Expected: " + text.removeprefix("Optional, but expected: ")
+    match = re.match(r"Optional(?:: |, )", text)
     if not match:
         return text
     rest = text[match.end():]
-    return ("Expected: " if match.group(1) else "") + (rest[:1].upper() + rest[1:] if not match.group(1) else rest)
+    return rest[:1].upper() + rest[1:]
 
 
 def _conditionally_required(definition: dict[str, Any]) -> dict[str, str]:

@@ -44,6 +44,8 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("events", ("actors", "*"), "actors"),
     ("events", ("places", "*"), "places"),
     ("events", ("figures", "*"), "figures"),
+    ("events", ("accounts", "*", "by"), "actors"),
+    ("events", ("accounts", "*", "sources", "*"), "sources"),
     ("actors", ("affiliation",), "actors"),
     ("actors", ("roles", "*", "of"), "actors"),
     ("figures", ("era",), "eras"),

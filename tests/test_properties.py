@@ -96,7 +96,7 @@ def contents(draw) -> dict[str, list[dict]]:
                   for status in ["current", *draw(st.lists(st.sampled_from(["superseded", "disputed"]), max_size=2))]]
         files["figures"].append({"id": figure_id, "label": draw(texts), "unit": "people", "claims": claims})
     for source_id in pools["sources"]:
-        files["sources"].append({"id": source_id, "publisher": draw(texts), "origin": "international", "title": draw(texts),
+        files["sources"].append({"id": source_id, "publisher": draw(texts), "origin": "international", "publisher_kind": "media", "title": draw(texts),
                                  "url": f"https://example.org/{source_id}", "published": draw(dates()), "accessed": "2026-11-28"})
     for place_id in pools["places"]:
         files["places"].append({"id": place_id, "names": {"en": draw(st.lists(texts, min_size=1, max_size=2, unique=True))},

@@ -180,7 +180,7 @@ def test_an_ambiguous_date_gets_no_guess(sandbox):
     ("actors", "kind: person", "kind: Person", "'kind' is 'Person', not one of: person, state"),
     ("actors", "kind: government-body", "kind: government body", "(did you mean 'government-body'?)"),
     ("actors", "kind: government-body", "kind: International Organization", "(did you mean 'international-organisation'?)"),
-    ("sources", "origin: international\n  title: Ceasefire holds", "origin: Armenian\n  title: Ceasefire holds", "(did you mean 'armenian'?)"),
+    ("sources", "origin: international\n  publisher_kind: media\n  title: Ceasefire holds", "origin: Armenian\n  publisher_kind: media\n  title: Ceasefire holds", "(did you mean 'armenian'?)"),
     ("figures", "status: superseded", "status: Superseded", "(did you mean 'superseded'?)"),
 ])
 def test_a_value_from_a_list_written_another_way_gets_the_listed_form(sandbox, file, old, new, message):

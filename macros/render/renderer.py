@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..index_split import KIND_TITLES, IndexPlan, index_sections, plan_indexes
 from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
+from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
@@ -124,7 +125,7 @@ class Renderer:
             self._events_by_era.setdefault(event.era, []).append(event)
         self._events_by_actor: dict[str, list[Event]] = {}
         for event in content.events_by_date:
-            for actor_id in event.actors:
+            for actor_id in event.all_actors:
                 self._events_by_actor.setdefault(actor_id, []).append(event)
 
     # ---- lookups: an unknown id is an error that suggests the nearest one
@@ -386,6 +387,10 @@ class Renderer:
         groups, head = shown
         sources = [source for _, _, records in groups for source in records]
         return self._with_head(head, self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by))
+
+    def source_balance(self, page: PageContext) -> Markup:
+        balance = source_balance(self.content)
+        return self._render("source_balance.html", page, balance=balance, origins=ORIGINS, groups=PUBLISHER_GROUPS)
 
     def places_index(self, page: PageContext) -> Markup:
         places = sorted(self.content.places, key=lambda p: p.name.casefold())
