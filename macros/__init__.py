@@ -21,7 +21,7 @@ from .code_reload import changed_files, code_stamp, forget_submodules
 log = logging.getLogger("mkdocs.plugins.karabakh")
 
 CONTENT_DIR_ENV = "CONTENT_DIR"  # tests point the build at fixture content with this
-INLINE_MACROS = ("cite", "event", "actor", "place", "term", "value")
+INLINE_MACROS = ("cite", "event", "actor", "place", "term", "value", "period_count", "periods")
 BLOCK_MACROS = ("figure", "claims", "timeline", "chart", "locator_map")
 INDEX_MACROS = ("people_index", "figures_index", "sources_index", "places_index", "glossary_index", "source_balance")
 

@@ -166,7 +166,7 @@ def _place(r: dict[str, Any], c: RecordContext) -> Place:
 
 
 def _era(r: dict[str, Any], c: RecordContext) -> Era:
-    start, end = c.date(r["start"], "start"), c.date(r["end"], "end")
+    start, end = c.date(r["start"], "start"), c.date(r.get("end"), "end")
     c.dates_in_order(start, end, ("start", "end"))
     return Era(
         id=r["id"], title=r["title"], start=start, end=end, summary=r["summary"], page=r.get("page"),  # type: ignore[arg-type]

@@ -231,7 +231,7 @@ class Era:
     id: str
     title: str
     start: PartialDate
-    end: PartialDate
+    end: PartialDate | None  # None: the period is still going on ("since …")
     summary: str
     page: str | None = None  # docs page that tells this period, e.g. "background/first-war.md"
     location: Location | None = field(default=None, compare=False)

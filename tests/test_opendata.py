@@ -235,3 +235,17 @@ def test_the_data_page_links_only_to_files_the_export_writes(files):
     for name in files:
         if "/" not in name:
             assert name in linked, f"docs/data.md does not mention {name}"
+
+
+def test_a_period_still_going_on_exports_a_null_end_that_validates():
+    from dataclasses import replace
+
+    from fixtures.site.model_content import make_content as make_renderer_content
+
+    base = make_renderer_content()
+    content = replace(base, eras=(*base.eras, Era("aftermath", "Aftermath", D("2024-01-01"), None, "Since then.")))
+    files = opendata.export_files(content, opendata.read_schemas())
+    eras = json.loads(files["eras.json"])
+    assert eras[-1]["id"] == "aftermath" and eras[-1]["end"] is None and eras[-1]["start"] == "2024-01-01"
+    assert list(export_validator("eras.schema.json").iter_errors(eras)) == []
+    assert list(export_validator("content.schema.json").iter_errors(json.loads(files["content.json"]))) == []
