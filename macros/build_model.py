@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, error, warning
 from .model import Account, Actor, Claim, Era, Event, Figure, Location, Place, Quantity, Role, Source, Term
 from .yaml_reader import YamlDocument
 
-__all__ = ["RecordContext", "BUILDERS", "build_record", "quantity"]
+__all__ = ["RecordContext", "build_record", "quantity", "era", "event", "actor", "figure", "source", "place", "term"]
 
 # The same dates recur (every source's `accessed`); PartialDate is immutable, so sharing one is safe.
 _parse_date = functools.lru_cache(maxsize=8192)(parse_date)
@@ -57,15 +57,16 @@ class RecordContext:
             self.fail(f"'{last}' ({end}) is before '{first}' ({start})", *path, last)
 
 
-def build_record(kind: str, record: dict[str, Any], context: RecordContext):
-    """The model object for one record, or None when it has a problem (reported in context.problems).
+def build_record(build: Callable[[dict[str, Any], RecordContext], object], record: dict[str, Any], context: RecordContext):
+    """The model object `build` (one of the builders below, named in macros/kinds.py) makes of a record,
+    or None when the record has a problem (reported in context.problems).
 
     `context` is fresh for each record, so any error in it belongs to this record."""
-    built = BUILDERS[kind](record, context)
+    built = build(record, context)
     return None if any(problem.is_error for problem in context.problems) else built
 
 
-def _event(r: dict[str, Any], c: RecordContext) -> Event | None:
+def event(r: dict[str, Any], c: RecordContext) -> Event | None:
     date, end = c.date(r["date"], "date"), c.date(r.get("end"), "end")
     c.dates_in_order(date, end, ("date", "end"))
     accounts = tuple(Account(by=a["by"], text=a["text"], sources=tuple(a["sources"])) for a in r.get("accounts", ()))
@@ -82,7 +83,7 @@ def _event(r: dict[str, Any], c: RecordContext) -> Event | None:
     )
 
 
-def _actor(r: dict[str, Any], c: RecordContext) -> Actor:
+def actor(r: dict[str, Any], c: RecordContext) -> Actor:
     roles = []
     for i, role in enumerate(r.get("roles", ())):
         start, end = c.date(role.get("start"), "roles", i, "start"), c.date(role.get("end"), "roles", i, "end")
@@ -110,7 +111,7 @@ def quantity(value: int | float | dict[str, int | float]) -> Quantity:
     return Quantity(kind, number, number if kind == "about" else None)  # type: ignore[arg-type]
 
 
-def _figure(r: dict[str, Any], c: RecordContext) -> Figure:
+def figure(r: dict[str, Any], c: RecordContext) -> Figure:
     claims = []
     for i, raw in enumerate(r["claims"]):
         value = quantity(raw["value"])
@@ -141,7 +142,7 @@ def _one_current_claim(claims: list[dict[str, Any]], c: RecordContext) -> None:
         c.warn("no claim is 'current'; mark the latest accepted value current (or all disputed)", "claims")
 
 
-def _source(r: dict[str, Any], c: RecordContext) -> Source:
+def source(r: dict[str, Any], c: RecordContext) -> Source:
     return Source(
         id=r["id"], publisher=r["publisher"], origin=r["origin"], publisher_kind=r["publisher_kind"], title=r["title"], url=r["url"],
         published=c.date(r["published"], "published") if "published" in r else None,
@@ -151,7 +152,7 @@ def _source(r: dict[str, Any], c: RecordContext) -> Source:
     )
 
 
-def _place(r: dict[str, Any], c: RecordContext) -> Place:
+def place(r: dict[str, Any], c: RecordContext) -> Place:
     names = dict(r["names"])
     english = names.pop("en")
     latitude, longitude = r["coordinates"]
@@ -165,7 +166,7 @@ def _place(r: dict[str, Any], c: RecordContext) -> Place:
     )
 
 
-def _era(r: dict[str, Any], c: RecordContext) -> Era:
+def era(r: dict[str, Any], c: RecordContext) -> Era:
     start, end = c.date(r["start"], "start"), c.date(r.get("end"), "end")
     c.dates_in_order(start, end, ("start", "end"))
     return Era(
@@ -174,19 +175,8 @@ def _era(r: dict[str, Any], c: RecordContext) -> Era:
     )
 
 
-def _term(r: dict[str, Any], c: RecordContext) -> Term:
+def term(r: dict[str, Any], c: RecordContext) -> Term:
     return Term(
         id=r["id"], term=r["term"], definition=r["definition"], aliases=tuple(r.get("aliases", ())),
         sources=tuple(r.get("sources", ())), location=c.location(),
     )
-
-
-BUILDERS: dict[str, Callable[[dict[str, Any], RecordContext], object]] = {
-    "eras": _era,
-    "events": _event,
-    "actors": _actor,
-    "figures": _figure,
-    "sources": _source,
-    "places": _place,
-    "glossary": _term,
-}

@@ -17,13 +17,14 @@ from .diagnostics import Diagnostic, display_path, sorted_diagnostics
 from .model import Content
 from .periods import check_order, check_periods
 from .references import ParsedFile, check_references
-from .schema_check import FILE_KINDS, check_schema, record_label
+from .kinds import KINDS
+from .schema_check import check_schema, record_label
 from .yaml_reader import DEFAULT_LOADER, read_yaml
 
 __all__ = ["LoadResult", "ContentError", "load_content", "load_content_or_raise", "CONTENT_FILES"]
 
 # eras, events, actors, figures, sources, places, glossary: also the names of Content's fields
-CONTENT_FILES = tuple(FILE_KINDS)
+CONTENT_FILES = tuple(KINDS)
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
     diagnostics: list[Diagnostic] = []
     files: dict[str, ParsedFile] = {}
-    for name in CONTENT_FILES:
-        path = content_dir / f"{name}.yaml"
+    for name, kind in KINDS.items():
+        path = content_dir / kind.file
         document, problems = read_yaml(path, display_path(path), loader)
         diagnostics += problems
         if document is None:
@@ -80,11 +81,12 @@ def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
         diagnostics += schema_problems
         files[name] = ParsedFile(name, document, frozenset(broken))
 
-    built: dict[str, list[object]] = {name: [] for name in CONTENT_FILES}
+    built: dict[str, list[object]] = {name: [] for name in KINDS}
     for name, parsed in files.items():
+        kind = KINDS[name]
         for index, record in parsed.valid_records():
-            context = RecordContext(parsed.document, index, record_label(FILE_KINDS[name], index, record), [])
-            model_object = build_record(name, record, context)
+            context = RecordContext(parsed.document, index, record_label(kind.noun, index, record), [])
+            model_object = build_record(kind.build, record, context)
             diagnostics += context.problems
             if model_object is not None:
                 built[name].append(model_object)

@@ -7,9 +7,9 @@ any later check can still point an editor at `file:line:column`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Any, Literal, Mapping
 
 from .dates import PartialDate
 
@@ -26,41 +26,7 @@ __all__ = [
     "Era",
     "Term",
     "Content",
-    "ACTOR_KINDS",
-    "CLAIM_STATUSES",
-    "PLACE_KINDS",
-    "QUANTITY_KINDS",
 ]
-
-ACTOR_KINDS = (
-    "person",
-    "state",
-    "government-body",
-    "international-organisation",
-    "ngo",
-    "armed-group",
-    "de-facto-authority",
-    "media",
-    "court",
-    "other",
-)
-CLAIM_STATUSES = ("current", "superseded", "disputed", "misreport")
-PLACE_KINDS = (
-    "country",
-    "region",
-    "city",
-    "town",
-    "village",
-    "district",
-    "road",
-    "checkpoint",
-    "border-crossing",
-    "site",
-)
-QUANTITY_KINDS = ("exact", "about", "at-least", "more-than", "at-most", "range")
-
-ClaimStatus = Literal["current", "superseded", "disputed", "misreport"]
-
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -156,7 +122,7 @@ class Claim:
     as_of: PartialDate
     claimed_by: str  # actor id
     source: str  # source id
-    status: ClaimStatus
+    status: str  # one of the statuses the figures schema allows (kinds.allowed("figures", "claims", "status"))
     method: str | None = None  # e.g. "border crossings" vs "registrations"
     note: str | None = None  # short Markdown
     correction: str | None = None  # source id that corrected a misreport
@@ -260,44 +226,42 @@ class Content:
     glossary: tuple[Term, ...] = ()
 
     def __post_init__(self) -> None:
-        index: dict[str, object] = {}
-        for group in (self.eras, self.events, self.actors, self.figures, self.sources, self.places, self.glossary):
-            for record in group:
-                index.setdefault(record.id, record)
+        index = {f.name: MappingProxyType({record.id: record for record in getattr(self, f.name)}) for f in fields(self)}
         object.__setattr__(self, "_index", MappingProxyType(index))
 
-    def get(self, record_id: str) -> object | None:
-        return self._index.get(record_id)  # type: ignore[attr-defined]
+    def index(self, kind: str) -> Mapping[str, Any]:
+        """A kind's records by id: index('events')['ceasefire']."""
+        return self._index[kind]  # type: ignore[attr-defined]
 
+    def record(self, kind: str, record_id: str) -> Any:
+        """The record of that kind with that id; KeyError when there is none."""
+        found = self.index(kind).get(record_id)
+        if found is None:
+            raise KeyError(f"no record '{record_id}' among the {kind}")
+        return found
+
+    # Typed shorthands for the calls that know which kind they want.
     def era(self, record_id: str) -> Era:
-        return _typed(self, record_id, Era)
+        return self.record("eras", record_id)
 
     def event(self, record_id: str) -> Event:
-        return _typed(self, record_id, Event)
+        return self.record("events", record_id)
 
     def actor(self, record_id: str) -> Actor:
-        return _typed(self, record_id, Actor)
+        return self.record("actors", record_id)
 
     def figure(self, record_id: str) -> Figure:
-        return _typed(self, record_id, Figure)
+        return self.record("figures", record_id)
 
     def source(self, record_id: str) -> Source:
-        return _typed(self, record_id, Source)
+        return self.record("sources", record_id)
 
     def place(self, record_id: str) -> Place:
-        return _typed(self, record_id, Place)
+        return self.record("places", record_id)
 
     def term(self, record_id: str) -> Term:
-        return _typed(self, record_id, Term)
+        return self.record("glossary", record_id)
 
     @property
     def events_by_date(self) -> tuple[Event, ...]:
         return tuple(sorted(self.events, key=lambda e: e.date.sort_key))
-
-
-def _typed(content: Content, record_id: str, kind: type):
-    record = content.get(record_id)
-    if not isinstance(record, kind):
-        what = kind.__name__.lower()
-        raise KeyError(f"no {what} with id '{record_id}'")
-    return record

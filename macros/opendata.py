@@ -12,10 +12,11 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Mapping
 
 from .dates import PartialDate
-from .model import Actor, Claim, Content, Era, Event, Figure, Place, Quantity, Source, Term
+from .kinds import KINDS, SCHEMA_DIR
+from .model import Content, Source
 
 __all__ = [
     "RECORD_KINDS",
@@ -31,9 +32,7 @@ __all__ = [
     "write_open_data",
 ]
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-
-RECORD_KINDS = ("eras", "events", "actors", "figures", "sources", "places", "glossary")
+RECORD_KINDS = tuple(KINDS)  # a file each: data/eras.json, …
 
 LICENCE = {
     "content": "CC-BY-4.0",
@@ -78,136 +77,16 @@ FIGURE_COLUMNS = (
 # --- JSON records -------------------------------------------------------------------------------
 
 
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else value.iso()
-
-
-def quantity_record(value: Quantity) -> dict[str, Any]:
-    return {"kind": value.kind, "low": value.low, "high": value.high}
-
-
-def era_record(era: Era) -> dict[str, Any]:
-    return {
-        "id": era.id,
-        "title": era.title,
-        "start": _date(era.start),
-        "end": _date(era.end),
-        "summary": era.summary,
-        "page": era.page,
-    }
-
-
-def event_record(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "date": _date(event.date),
-        "end": _date(event.end),
-        "title": event.title,
-        "summary": event.summary,
-        "era": event.era,
-        "sources": list(event.sources),
-        "actors": list(event.actors),
-        "places": list(event.places),
-        "figures": list(event.figures),
-        "tags": list(event.tags),
-        "accounts": [{"by": a.by, "text": a.text, "sources": list(a.sources)} for a in event.accounts],
-    }
-
-
-def actor_record(actor: Actor) -> dict[str, Any]:
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "aliases": list(actor.aliases),
-        "affiliation": actor.affiliation,
-        "description": actor.description,
-        "roles": [
-            {"title": role.title, "of": role.of, "start": _date(role.start), "end": _date(role.end)}
-            for role in actor.roles
-        ],
-    }
-
-
-def claim_record(claim: Claim) -> dict[str, Any]:
-    return {
-        "value": quantity_record(claim.value),
-        "as_of": _date(claim.as_of),
-        "claimed_by": claim.claimed_by,
-        "source": claim.source,
-        "status": claim.status,
-        "method": claim.method,
-        "note": claim.note,
-        "correction": claim.correction,
-    }
-
-
-def figure_record(figure: Figure) -> dict[str, Any]:
-    return {
-        "id": figure.id,
-        "label": figure.label,
-        "unit": figure.unit,
-        "era": figure.era,
-        "description": figure.description,
-        # Oldest first, so a reader sees how the number moved.
-        "claims": [claim_record(claim) for claim in figure.history],
-    }
-
-
-def source_record(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "publisher": source.publisher,
-        "origin": source.origin,
-        "publisher_kind": source.publisher_kind,
-        "title": source.title,
-        "url": source.url,
-        "published": _date(source.published),
-        "accessed": _date(source.accessed),
-        "author": source.author,
-        "language": source.language,
-        "archive_url": source.archive_url,
-        "via": source.via,
-        "note": source.note,
-    }
-
-
-def place_record(place: Place) -> dict[str, Any]:
-    return {
-        "id": place.id,
-        "name": place.name,
-        "names": {"en": list(place.english), **dict(place.native)},
-        "aliases": list(place.aliases),
-        "kind": place.kind,
-        "coordinates": list(place.coordinates),
-        "description": place.description,
-    }
-
-
-def term_record(term: Term) -> dict[str, Any]:
-    return {
-        "id": term.id,
-        "term": term.term,
-        "aliases": list(term.aliases),
-        "definition": term.definition,
-        "sources": list(term.sources),
-    }
-
-
-_RECORDS: dict[str, tuple[Callable[[Content], Iterable[Any]], Callable[[Any], dict[str, Any]]]] = {
-    "eras": (lambda c: c.eras, era_record),
-    "events": (lambda c: c.events_by_date, event_record),
-    "actors": (lambda c: c.actors, actor_record),
-    "figures": (lambda c: c.figures, figure_record),
-    "sources": (lambda c: c.sources, source_record),
-    "places": (lambda c: c.places, place_record),
-    "glossary": (lambda c: c.glossary, term_record),
-}
-
-
 def records_by_kind(content: Content) -> dict[str, list[dict[str, Any]]]:
-    """Every record as plain JSON data, per kind; events by date, everything else in file order."""
-    return {kind: [to_record(r) for r in select(content)] for kind, (select, to_record) in _RECORDS.items()}
+    """Every record as plain JSON data, per kind (macros/kinds.py): in the kind's export order (events by
+    date), else in file order."""
+    found = {}
+    for name, kind in KINDS.items():
+        records = getattr(content, name)
+        if kind.sort_key is not None:
+            records = sorted(records, key=kind.sort_key)
+        found[name] = [kind.export(record) for record in records]
+    return found
 
 
 # --- CSV tables ---------------------------------------------------------------------------------

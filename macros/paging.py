@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from .kinds import labelled
 from .model import Actor, Content, Source
 
 __all__ = ["LISTS", "KIND_TITLES", "Part", "PagePlan", "PagedList", "Section", "initial", "plan_list", "plan_lists", "sections"]
@@ -30,6 +31,7 @@ class PagedList:
     """One of the lists that can outgrow a page."""
 
     name: str  # also the folder of its part pages: 'timeline' -> timeline/first-war.md
+    kind: str  # the kind of its records (macros/kinds.py)
     page: str  # its own page in docs/
     title: str
     macro: str  # the macro that shows it; a part page calls it with part='…'
@@ -43,21 +45,21 @@ class PagedList:
 LISTS: dict[str, PagedList] = {
     paged.name: paged
     for paged in (
-        PagedList("timeline", "timeline.md", "Timeline", "timeline",
+        PagedList("timeline", "events", "timeline.md", "Timeline", "timeline",
                   "Part of the timeline, oldest event first, each event with its sources.", ("event", "events")),
-        PagedList("sources", "sources.md", "Sources", "sources_index",
+        PagedList("sources", "sources", "sources.md", "Sources", "sources_index",
                   "Part of the bibliography: sources with where they were read and every place the site cites them.",
                   ("source", "sources")),
-        PagedList("people", "people.md", "People and institutions", "people_index",
+        PagedList("people", "actors", "people.md", "People and institutions", "people_index",
                   "Part of the index of people and institutions, with their roles and the events they took part in.",
                   ("entry", "entries")),
-        PagedList("figures", "figures.md", "Figures", "figures_index",
+        PagedList("figures", "figures", "figures.md", "Figures", "figures_index",
                   "Part of the figures: every number with who gave it, when, and how it changed.", ("figure", "figures")),
     )
 }
 
-# The sections of People and institutions, in page order.
-KIND_TITLES = {
+# The sections of People and institutions: a heading for each kind of actor, in the schema's order.
+KIND_TITLES = labelled({
     "person": "People",
     "state": "States",
     "government-body": "Government bodies",
@@ -68,7 +70,7 @@ KIND_TITLES = {
     "media": "Media",
     "court": "Courts",
     "other": "Other",
-}
+}, "actors", "kind")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,21 +13,11 @@ from typing import Any, Callable, Iterator
 from .build_model import _parse_date
 from .dates import PartialDate
 from .diagnostics import Diagnostic, error
+from .kinds import KINDS, noun
 from .references import ParsedFile
-from .schema_check import FILE_KINDS
 
-__all__ = ["check_periods", "check_order", "ORDER_RULES"]
+__all__ = ["check_periods", "check_order"]
 
-# What each file's order is, in the words of the messages (and of CONTRIBUTING).
-ORDER_RULES = {
-    "eras": "eras are in order of their start",
-    "events": "events are in date order",
-    "figures": "figures are grouped by era, in the order of eras.yaml",
-    "actors": "actors are in order of id",
-    "sources": "sources are in order of id",
-    "places": "places are in order of id",
-    "glossary": "terms are in order of id",
-}
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -158,18 +148,18 @@ def _first_out_of_order(name: str, parsed: ParsedFile, key: Callable[[dict[str, 
     why = f"{_describe(name, other[1])} comes after it" if moved == first - 1 else f"it comes after {_describe(name, other[1])}"
     # Where it belongs: after the last other record that sorts no later than it (a day's events keep theirs).
     after = next((item for item in reversed(keyed) if item[0] != index and item[2] <= value), None)
-    kind = FILE_KINDS[name]
+    kind = noun(name)
     if after is None:
         top = next(item for item in keyed if item[0] != index)
         where = f"move it to the top, before {kind} '{top[1].get('id')}' (line {parsed.document.location((top[0],)).line})"
     else:
         where = f"move it after {kind} '{after[1].get('id')}' (line {parsed.document.location((after[0],)).line})"
-    return error(parsed.document.location((index,)), f"{_describe(name, record)} is out of order: {ORDER_RULES[name]}, and {why}; {where}")
+    return error(parsed.document.location((index,)), f"{_describe(name, record)} is out of order: {KINDS[name].order}, and {why}; {where}")
 
 
 def _describe(name: str, record: dict[str, Any]) -> str:
     """event 'x' (2023-09-20), figure 'y' (era 'blockade'), actor 'z'."""
-    text = f"{FILE_KINDS[name]} '{record.get('id')}'"
+    text = f"{noun(name)} '{record.get('id')}'"
     detail = {"events": record.get("date"), "eras": record.get("start")}.get(name)
     if name == "figures":
         detail = f"era '{record['era']}'" if "era" in record else "no era"

@@ -10,7 +10,8 @@ from typing import Any, Iterator
 
 from .diagnostics import Diagnostic, closest, display_path, error, warning
 from .model import Location
-from .schema_check import FILE_KINDS, context_label
+from .kinds import KINDS, noun
+from .schema_check import context_label
 from .yaml_reader import YamlDocument
 
 __all__ = ["ParsedFile", "REFERENCES", "DOC_MACROS", "check_references", "check_docs"]
@@ -37,22 +38,9 @@ class ParsedFile:
                 yield index, record
 
 
-# (file, path to the field with "*" for every list item) -> the file whose ids it names
-REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("events", ("era",), "eras"),
-    ("events", ("sources", "*"), "sources"),
-    ("events", ("actors", "*"), "actors"),
-    ("events", ("places", "*"), "places"),
-    ("events", ("figures", "*"), "figures"),
-    ("events", ("accounts", "*", "by"), "actors"),
-    ("events", ("accounts", "*", "sources", "*"), "sources"),
-    ("actors", ("affiliation",), "actors"),
-    ("actors", ("roles", "*", "of"), "actors"),
-    ("figures", ("era",), "eras"),
-    ("figures", ("claims", "*", "claimed_by"), "actors"),
-    ("figures", ("claims", "*", "source"), "sources"),
-    ("figures", ("claims", "*", "correction"), "sources"),
-    ("glossary", ("sources", "*"), "sources"),
+# (file, path to the field with "*" for every list item, the file whose ids it names), from the kinds table
+REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
+    (name, path, target) for name, kind in KINDS.items() for path, target in kind.references
 )
 
 # macro name -> file whose ids its leading string arguments name; cite() takes several source ids
@@ -157,17 +145,17 @@ def _duplicate_ids(files: dict[str, ParsedFile]) -> list[Diagnostic]:
                 here = parsed.document.location((index, "id"))
                 diagnostics.append(error(here, f"duplicate id '{record_id}': already used by the {kind} at {where}"))
             else:
-                first[record_id] = (FILE_KINDS[name], parsed.document.location((index, "id")))
+                first[record_id] = (noun(name), parsed.document.location((index, "id")))
     return diagnostics
 
 
 def _unknown(value: str, target: str, ids: dict[str, dict[str, Location]]) -> str:
     """How to add the record first (an unknown id is most often a record not written yet: taking the
     nearest existing id would cite an older document for a newer statement), then the nearest one."""
-    kind = FILE_KINDS[target]
+    kind = noun(target)
     for other, found in ids.items():
         if other != target and value in found:
-            return f"'{value}' is {_article(FILE_KINDS[other])} {FILE_KINDS[other]}, not {_article(kind)} {kind}"
+            return f"'{value}' is {_article(noun(other))} {noun(other)}, not {_article(kind)} {kind}"
     known = ids.get(target, {})
     file = next((where.file for where in known.values()), f"content/{target}.yaml")
     message = f"unknown {kind} '{value}': for a new {kind}, add '- id: {value}' to {file}"

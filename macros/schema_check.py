@@ -15,26 +15,15 @@ from typing import TYPE_CHECKING, Any, Callable
 import fastjsonschema
 
 from .diagnostics import Diagnostic, did_you_mean, error
+from .kinds import SCHEMA_DIR, load_schema, noun
 from .value_hints import date_text, quantity_problem
 from .yaml_reader import YamlDocument
 
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["SCHEMA_DIR", "FILE_KINDS", "load_schema", "check_schema", "record_label", "context_label"]
+__all__ = ["SCHEMA_DIR", "load_schema", "check_schema", "record_label", "context_label"]
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-
-# file name (without .yaml) -> what one record is called in messages
-FILE_KINDS = {
-    "eras": "era",
-    "events": "event",
-    "actors": "actor",
-    "figures": "figure",
-    "sources": "source",
-    "places": "place",
-    "glossary": "term",
-}
 # nested lists whose items are named in messages: figure 'x': claim 2: …
 _ITEM_NAMES = {"claims": "claim", "roles": "role"}
 _TYPE_NAMES = {
@@ -46,11 +35,6 @@ _TYPE_NAMES = {
     "boolean": "true/false",
     "null": "empty",
 }
-
-
-@functools.cache
-def load_schema(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 @functools.cache
@@ -105,7 +89,7 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
         missing = [field_name for field_name in problem.validator_value if field_name not in instance]
         return [error(where, context + _missing_message(name, path, field_name, problem)) for field_name in missing]
     if not path:
-        return [error(where, f"expected a list of {FILE_KINDS[name]} records (each starting with '- id: …'), not {_type_of(instance)}")]
+        return [error(where, f"expected a list of {noun(name)} records (each starting with '- id: …'), not {_type_of(instance)}")]
     if keyword == "type":
         expected = problem.validator_value
         wanted = " or ".join(_TYPE_NAMES[t] for t in (expected if isinstance(expected, list) else [expected]))
@@ -156,7 +140,7 @@ def context_label(path: tuple, name: str, data: Any) -> str:
     """The message prefix naming the record (and list item) at `path`: "figure 'y': claim 2: "."""
     if not path or not isinstance(path[0], int) or not isinstance(data, list):
         return ""
-    parts = [record_label(FILE_KINDS[name], path[0], data[path[0]])]
+    parts = [record_label(noun(name), path[0], data[path[0]])]
     for step, following in zip(path[1:], path[2:]):
         if step in _ITEM_NAMES and isinstance(following, int):
             parts.append(f"{_ITEM_NAMES[step]} {following + 1}")

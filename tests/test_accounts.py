@@ -8,7 +8,7 @@ from fixtures.site.model_content import make_content
 
 from macros.dates import parse_date
 from macros.model import Account, Event
-from macros.opendata import event_record
+from macros.record_data import event_record
 from macros.render import PageContext, Renderer
 from macros.render.citations import MacroCall, sources_cited_by
 

@@ -123,12 +123,13 @@ def test_initials():
 
 
 def test_a_record_has_one_address_split_or_not():
-    pages = SitePages(record_pages={"people": {"spokes": "people/person-a.md"}, "sources": {}, "figures": {"aid": "figures/other.md"}})
-    assert pages.actor_url("spokes") == "people/person-a/#spokes"
-    assert pages.actor_url("gov") == "people/#gov"
-    assert pages.figure_url("aid") == "figures/other/#aid"
-    assert pages.source_url("src-a") == "sources/#src-a"
-    assert SitePages(use_directory_urls=False).source_url("src-a") == "sources.html#src-a"
+    pages = SitePages(record_pages={"actors": {"spokes": "people/person-a.md"}, "sources": {}, "figures": {"aid": "figures/other.md"}})
+    assert pages.record_url("actors", "spokes") == "people/person-a/#spokes"
+    assert pages.record_url("actors", "gov") == "people/#gov"
+    assert pages.record_url("figures", "aid") == "figures/other/#aid"
+    assert pages.record_url("sources", "src-a") == "sources/#src-a"
+    assert pages.record_url("glossary", "ceasefire-line") == "names/#ceasefire-line"
+    assert SitePages(use_directory_urls=False).record_url("sources", "src-a") == "sources.html#src-a"
 
 
 def test_every_link_to_a_split_record_points_at_its_page():

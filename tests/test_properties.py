@@ -159,9 +159,9 @@ def test_generated_valid_content_always_loads(files):
 
 
 def _required_fields(name: str) -> list[str]:
-    from macros.schema_check import FILE_KINDS, load_schema
+    from macros.kinds import load_schema, noun
 
-    return load_schema(name)["$defs"][FILE_KINDS[name]]["required"]
+    return load_schema(name)["$defs"][noun(name)]["required"]
 
 
 @st.composite

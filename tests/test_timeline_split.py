@@ -80,12 +80,12 @@ def test_a_single_year_over_the_budget_gets_numbered_pages():
 
 
 def test_an_event_has_one_address_split_or_not():
-    assert SitePages().event_url("protests") == "timeline/#protests"
-    split = SitePages(record_pages={"timeline": {"protests": "timeline/war.md"}})
-    assert split.event_url("protests") == "timeline/war/#protests"
-    assert split.event_url("other") == "timeline/#other"
-    flat = SitePages(use_directory_urls=False, record_pages={"timeline": {"protests": "timeline/war.md"}})
-    assert flat.event_url("protests") == "timeline/war.html#protests"
+    assert SitePages().record_url("events", "protests") == "timeline/#protests"
+    split = SitePages(record_pages={"events": {"protests": "timeline/war.md"}})
+    assert split.record_url("events", "protests") == "timeline/war/#protests"
+    assert split.record_url("events", "other") == "timeline/#other"
+    flat = SitePages(use_directory_urls=False, record_pages={"events": {"protests": "timeline/war.md"}})
+    assert flat.record_url("events", "protests") == "timeline/war.html#protests"
 
 
 def test_every_link_to_a_split_event_points_at_its_page():

@@ -384,13 +384,6 @@ def test_content_files_point_editors_at_their_schema():
         assert (schema_check.SCHEMA_DIR / f"{name}.schema.json").is_file()
 
 
-def test_enums_in_schemas_match_the_model():
-    from macros.model import ACTOR_KINDS, CLAIM_STATUSES, PLACE_KINDS
-    assert tuple(schema_check.load_schema("actors")["$defs"]["actor"]["properties"]["kind"]["enum"]) == ACTOR_KINDS
-    assert tuple(schema_check.load_schema("places")["$defs"]["place"]["properties"]["kind"]["enum"]) == PLACE_KINDS
-    assert tuple(schema_check.load_schema("figures")["$defs"]["claim"]["properties"]["status"]["enum"]) == CLAIM_STATUSES
-
-
 # --- the command line -------------------------------------------------------------------------------
 
 def test_cli_success_prints_one_summary_line(sandbox, capsys):

@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..kinds import allowed, labelled
 from ..model import Content
 
 __all__ = ["ORIGINS", "PUBLISHER_GROUPS", "SourceBalance", "source_balance"]
 
-# The schema's `origin` values, in the order the table shows them.
-ORIGINS = {
-    "armenian": "Armenian",
-    "azerbaijani": "Azerbaijani",
-    "russian": "Russian",
-    "international": "International",
-}
+# The schema's `origin` values, in its order, as the table's rows.
+ORIGINS = {origin: origin.capitalize() for origin in allowed("sources", "origin")}
 # The schema's `publisher_kind` values, grouped into the table's columns.
 PUBLISHER_GROUPS = {
     "media": "News media",
@@ -23,14 +19,14 @@ PUBLISHER_GROUPS = {
     "international": "Courts and international bodies",
     "ngo": "NGOs and research",
 }
-_GROUP_OF_KIND = {
+_GROUP_OF_KIND = labelled({
     "media": "media",
     "government": "government",
     "court": "international",
     "international-organisation": "international",
     "ngo": "ngo",
     "research": "ngo",
-}
+}, "sources", "publisher_kind")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Callable, Literal
 from markupsafe import Markup
 
 from ..dates import PartialDate, Precision
+from ..kinds import labelled
 from ..model import Claim, Content, Figure, Quantity
 from .format import format_number, format_quantity
 from .markup import render_markdown_inline
@@ -40,13 +41,13 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 80, 16, 36, 50
 PLOT_LEFT, PLOT_RIGHT = MARGIN_LEFT, VIEW_WIDTH - MARGIN_RIGHT
 PLOT_TOP, PLOT_BOTTOM = MARGIN_TOP, VIEW_HEIGHT - MARGIN_BOTTOM
 
-# What each claim status means to a reader, in legend order.
-STATUS_MEANINGS = {
+# What each claim status means to a reader, in legend order (the schema's).
+STATUS_MEANINGS = labelled({
     "current": "latest accepted value",
     "superseded": "earlier value, later revised",
     "disputed": "disputed",
     "misreport": "misreport, corrected later",
-}
+}, "figures", "claims", "status")
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _SHORT_BOUNDS = {"exact": "", "about": "~", "at-least": "≥", "more-than": ">", "at-most": "≤"}
 

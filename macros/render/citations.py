@@ -10,7 +10,7 @@ import jinja2
 from jinja2 import nodes
 
 from ..model import Content
-from ..paging import LISTS
+from ..kinds import KINDS
 from .links import page_url
 
 __all__ = ["CitedBy", "MacroCall", "PageNotes", "SitePages", "citation_index", "macro_calls", "sources_cited_by"]
@@ -18,40 +18,18 @@ __all__ = ["CitedBy", "MacroCall", "PageNotes", "SitePages", "citation_index", "
 
 @dataclass(frozen=True, slots=True)
 class SitePages:
-    """Where each record is shown, with its id as the anchor: events, sources, people and figures on their
-    list's page or, when the list is split, on its part page (macros/paging.py); places and terms on
-    the Names page. Every link to a record goes through here."""
+    """Where each record is shown, with its id as the anchor: on its kind's page (macros/kinds.py) or, when
+    its list is split, on the part page that holds it (macros/paging.py). Every link to a record goes
+    through `record_url`."""
 
     use_directory_urls: bool = True
-    # list ('timeline', 'sources', 'people', 'figures') -> record id -> the part page that shows it, when split
+    # kind ('events', 'sources', 'actors', 'figures') -> record id -> the part page that shows it, when split
     record_pages: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, hash=False)
-    names: str = "names.md"
 
-    def url(self, page: str, anchor: str | None = None) -> str:
-        """A page named by its attribute ('names'), with an anchor."""
-        url = page_url(getattr(self, page), self.use_directory_urls)
-        return f"{url}#{anchor}" if anchor else url
-
-    def record_url(self, list_name: str, record_id: str) -> str:
-        """The one address of a record of a list (page + anchor), split or not."""
-        src_path = self.record_pages.get(list_name, {}).get(record_id, LISTS[list_name].page)
+    def record_url(self, kind: str, record_id: str) -> str:
+        """The one address of a record (page + anchor), split or not."""
+        src_path = self.record_pages.get(kind, {}).get(record_id, KINDS[kind].page)
         return f"{page_url(src_path, self.use_directory_urls)}#{record_id}"
-
-    def event_url(self, event_id: str) -> str:
-        """Every link to an event (event(), people's events, sources' back-links) uses this."""
-        return self.record_url("timeline", event_id)
-
-    def source_url(self, source_id: str) -> str:
-        """Every link to a source (notes' 'Source details', back-links) uses this."""
-        return self.record_url("sources", source_id)
-
-    def actor_url(self, actor_id: str) -> str:
-        """Every link to an actor (actor(), claims' 'claimed by', roles, affiliations) uses this."""
-        return self.record_url("people", actor_id)
-
-    def figure_url(self, figure_id: str) -> str:
-        """Every link to a figure (value(), figure cards, events' figures, sources' back-links) uses this."""
-        return self.record_url("figures", figure_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +130,16 @@ def citation_index(
     found: dict[str, list[CitedBy]] = defaultdict(list)
     for event in content.events_by_date:
         for source_id in event.cited_sources:
-            found[source_id].append(CitedBy(f"Timeline: {event.title}", pages.event_url(event.id)))
+            found[source_id].append(CitedBy(f"Timeline: {event.title}", pages.record_url("events", event.id)))
     for figure in content.figures:
         for claim in figure.history:
             label = f"Figures: {figure.label} (as of {claim.as_of.human()})"
-            found[claim.source].append(CitedBy(label, pages.figure_url(figure.id)))
+            found[claim.source].append(CitedBy(label, pages.record_url("figures", figure.id)))
             if claim.correction:
-                found[claim.correction].append(CitedBy(f"{label}, correction", pages.figure_url(figure.id)))
+                found[claim.correction].append(CitedBy(f"{label}, correction", pages.record_url("figures", figure.id)))
     for term in content.glossary:
         for source_id in term.sources:
-            found[source_id].append(CitedBy(f"Names and terms: {term.term}", pages.url("names", term.id)))
+            found[source_id].append(CitedBy(f"Names and terms: {term.term}", pages.record_url("glossary", term.id)))
     for source_id, citers in (prose_citations or {}).items():
         linked_pages = {citer.url.partition("#")[0] for citer in found[source_id]}
         found[source_id].extend(c for c in citers if c.url.partition("#")[0] not in linked_pages)

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..diagnostics import did_you_mean
+from ..kinds import allowed, noun
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
@@ -34,12 +35,7 @@ MACROS = (
     "people_index", "figures_index", "sources_index", "places_index", "glossary_index", "source_balance",  # index pages
 )
 
-STATUS_LABELS = {
-    "current": "Current",
-    "superseded": "Superseded",
-    "disputed": "Disputed",
-    "misreport": "Misreport",
-}
+STATUS_LABELS = {status: status.capitalize() for status in allowed("figures", "claims", "status")}
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
@@ -71,22 +67,9 @@ class Renderer:
         self.content = content
         # which page shows which record of the long lists (macros/paging.py); a list not given is on its one page
         self.plans = {**plan_lists(content, {}), **(plans or {})}
-        self.pages = SitePages(use_directory_urls, {name: plan.pages for name, plan in self.plans.items()})
+        self.pages = SitePages(use_directory_urls, {plan.list.kind: plan.pages for plan in self.plans.values()})
         self.env = environment or make_environment()
         self.cited_by = citation_index(content, self.pages, prose_citations)
-        # id -> record per kind, so that a lookup costs the same however large the content grows
-        self._records: dict[str, dict[str, object]] = {
-            kind: {record.id: record for record in records}
-            for kind, records in (
-                ("era", content.eras),
-                ("event", content.events),
-                ("actor", content.actors),
-                ("figure", content.figures),
-                ("source", content.sources),
-                ("place", content.places),
-                ("term", content.glossary),
-            )
-        }
         self._links: dict[tuple, Markup] = {}  # see _link_once
         self._events_by_era: dict[str, list[Event]] = {}
         for event in content.events_by_date:
@@ -98,38 +81,18 @@ class Renderer:
 
     # ---- lookups: an unknown id is an error that suggests the nearest one
 
-    def _lookup(self, kind: str, record_id: str):
-        by_id = self._records[kind]
+    def record(self, kind: str, record_id: str):
+        """The record of a kind (macros/kinds.py: 'events', 'glossary', …) with that id."""
+        by_id = self.content.index(kind)
         record = by_id.get(record_id) if isinstance(record_id, str) else None
         if record is not None:
             return record
-        raise RenderError(f"unknown {kind} '{record_id}'{did_you_mean(str(record_id), by_id)}")
-
-    def era(self, era_id: str) -> Era:
-        return self._lookup("era", era_id)
+        raise RenderError(f"unknown {noun(kind)} '{record_id}'{did_you_mean(str(record_id), by_id)}")
 
     def era_label(self, era_id: str) -> str:
         """An era as the timeline's period filter names it; a period still going on says since when."""
-        era = self.era(era_id)
+        era = self.record("eras", era_id)
         return era.title if era.end is not None else f"{era.title}, since {era.start.human()}"
-
-    def event_record(self, event_id: str) -> Event:
-        return self._lookup("event", event_id)
-
-    def actor_record(self, actor_id: str) -> Actor:
-        return self._lookup("actor", actor_id)
-
-    def figure_record(self, figure_id: str) -> Figure:
-        return self._lookup("figure", figure_id)
-
-    def source_record(self, source_id: str) -> Source:
-        return self._lookup("source", source_id)
-
-    def place_record(self, place_id: str) -> Place:
-        return self._lookup("place", place_id)
-
-    def term_record(self, term_id: str) -> Term:
-        return self._lookup("term", term_id)
 
     # ---- helpers shared by the templates
 
@@ -137,22 +100,9 @@ class Renderer:
         html = self.env.get_template(template).render(page=page, r=self, **data)
         return Markup(html.strip())
 
-    def link(self, page: PageContext, site_page: str, anchor: str | None = None) -> str:
-        return relative_url(page.url, self.pages.url(site_page, anchor))
-
-    def event_link(self, page: PageContext, event_id: str) -> str:
-        """A link to the event wherever the timeline shows it (SitePages.event_url)."""
-        return relative_url(page.url, self.pages.event_url(event_id))
-
-    def actor_link(self, page: PageContext, actor_id: str) -> str:
-        """A link to the actor wherever the people index shows it (SitePages.actor_url)."""
-        return relative_url(page.url, self.pages.actor_url(actor_id))
-
-    def figure_link(self, page: PageContext, figure_id: str) -> str:
-        return relative_url(page.url, self.pages.figure_url(figure_id))
-
-    def source_link(self, page: PageContext, source_id: str) -> str:
-        return relative_url(page.url, self.pages.source_url(source_id))
+    def record_link(self, page: PageContext, kind: str, record_id: str) -> str:
+        """A link to a record wherever the site shows it (SitePages.record_url)."""
+        return relative_url(page.url, self.pages.record_url(kind, record_id))
 
     def rel(self, page: PageContext, site_url: str) -> str:
         return relative_url(page.url, site_url)
@@ -183,7 +133,7 @@ class Renderer:
     def cite(self, page: PageContext, *source_ids: str) -> Markup:
         if not source_ids:
             raise RenderError("cite() needs at least one source id")
-        sources = [self.source_record(source_id) for source_id in source_ids]
+        sources = [self.record("sources", source_id) for source_id in source_ids]
         refs = [page.notes.reference(source.id) for source in sources]
         return self._render("cite.html", page, refs=refs)
 
@@ -191,26 +141,26 @@ class Renderer:
         """The page's numbered notes, in Python-Markdown's footnote markup (Material's tooltips read it)."""
         if not page.notes:
             return Markup("")
-        notes = [(number, self.source_record(source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()]
+        notes = [(number, self.record("sources", source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()]
         return self._render("notes.html", page, notes=notes)
 
     def note_source(self, page: PageContext, source: Source) -> Markup:
         """A note's text about its source: depends only on the source and the link to its details, the
         same on every page at one depth (the timeline's pages and the background pages cite the same
         sources), so each is rendered once per link (a profiled hot spot at 1,000 events)."""
-        href = self.source_link(page, source.id)
+        href = self.record_link(page, "sources", source.id)
         return self._link_once(("note", href, source.id), lambda: self._render("note_source.html", page, source=source, href=href))
 
     def event(self, page: PageContext, event_id: str, text: str | None = None) -> Markup:
-        return self._render("event_link.html", page, event=self.event_record(event_id), text=text)
+        return self._render("event_link.html", page, event=self.record("events", event_id), text=text)
 
     def actor(self, page: PageContext, actor_id: str, text: str | None = None) -> Markup:
         return self._link_once(("actor", page.url, actor_id, text), lambda: self._render(
-            "actor_link.html", page, actor=self.actor_record(actor_id), text=text))
+            "actor_link.html", page, actor=self.record("actors", actor_id), text=text))
 
     def place(self, page: PageContext, place_id: str, native: bool = False) -> Markup:
         return self._link_once(("place", page.url, place_id, native), lambda: self._render(
-            "place_link.html", page, place=self.place_record(place_id), native=native))
+            "place_link.html", page, place=self.record("places", place_id), native=native))
 
     def _link_once(self, key: tuple, render) -> Markup:
         """A link depends only on the page's URL and the record: a timeline page names the same actors
@@ -221,7 +171,7 @@ class Renderer:
         return cached
 
     def term(self, page: PageContext, term_id: str, text: str | None = None) -> Markup:
-        return self._render("term_link.html", page, term=self.term_record(term_id), text=text)
+        return self._render("term_link.html", page, term=self.record("glossary", term_id), text=text)
 
     def period_count(self, page: PageContext) -> Markup:
         """How many periods the timeline is divided into, in words ("six periods"), for prose that counts them."""
@@ -235,7 +185,7 @@ class Renderer:
         return self._render("periods.html", page, eras=self.content.eras)
 
     def value(self, page: PageContext, figure_id: str) -> Markup:
-        figure = self.figure_record(figure_id)
+        figure = self.record("figures", figure_id)
         claim = figure.latest
         if claim is None:
             raise RenderError(f"figure '{figure_id}' has no claim to show (every claim is a misreport)")
@@ -244,16 +194,16 @@ class Renderer:
     # ---- macros: blocks
 
     def figure(self, page: PageContext, figure_id: str) -> Markup:
-        figure = self.figure_record(figure_id)
+        figure = self.record("figures", figure_id)
         return self._render("figure_card.html", page, figure=figure, claim=figure.latest)
 
     def claims(self, page: PageContext, figure_id: str) -> Markup:
-        return self._render("claims.html", page, figure=self.figure_record(figure_id))
+        return self._render("claims.html", page, figure=self.record("figures", figure_id))
 
     def chart(self, page: PageContext, figure_id: str, kind: str = "step") -> Markup:
         """The figure's claims as an SVG chart (render/charts.py), cited through the page's notes."""
         try:
-            chart = render_claim_chart(self.figure_record(figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s))
+            chart = render_claim_chart(self.record("figures", figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s))
         except (ChartError, KeyError) as error:
             raise RenderError(str(error)) from error
         return chart.html
@@ -261,7 +211,7 @@ class Renderer:
     def locator_map(self, page: PageContext) -> Markup:
         """The places of content/places.yaml on an SVG map (render/locator_map.py), linked to the Names page."""
         try:
-            return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id))
+            return render_locator_map(self.content, place_url=lambda place_id: self.record_link(page, "places", place_id))
         except (MapError, KeyError) as error:
             raise RenderError(str(error)) from error
 
@@ -270,15 +220,15 @@ class Renderer:
         Past the budget (macros/paging.py) the timeline's page, and a period too big for one page, link to
         the part pages instead of listing the events."""
         for event in self.content.events:
-            self._lookup("era", event.era)  # an event in no known era would silently miss the timeline
+            self.record("eras", event.era)  # an event in no known era would silently miss the timeline
         plan = self.plans["timeline"]
         if part is not None:
             shown = self._part(plan, part)
-            eras = [self.era(shown.section)]
-            by_era = {shown.section: [self.event_record(event_id) for event_id in shown.record_ids]}
+            eras = [self.record("eras", shown.section)]
+            by_era = {shown.section: [self.record("events", event_id) for event_id in shown.record_ids]}
             head = self._render("timeline_part_head.html", page, plan=plan, part=shown)
             return Markup(f"{head}\n\n{self._timeline_events(page, eras, by_era, headings=False)}")
-        eras = [self.era(era)] if era is not None else list(self.content.eras)
+        eras = [self.record("eras", era)] if era is not None else list(self.content.eras)
         if not plan.shows_records(era):
             parts = {e.id: plan.parts_of(e.id) for e in eras}
             return self._render("timeline_index.html", page, eras=eras, parts=parts, headings=era is None)
@@ -289,11 +239,11 @@ class Renderer:
         filters = timeline_filters(
             [event for e in eras for event in by_era[e.id]],
             era_title=self.era_label,
-            actor_name=lambda i: self.actor_record(i).name,
-            place_name=lambda i: self.place_record(i).name,
+            actor_name=lambda i: self.record("actors", i).name,
+            place_name=lambda i: self.record("places", i).name,
         )
         for anchor in filters.year_anchors.values():
-            if anchor in self._records["event"] or anchor in self._records["era"]:
+            if anchor in self.content.index("events") or anchor in self.content.index("eras"):
                 raise RenderError(f"the id '{anchor}' is the timeline's link to that year: rename the record")
         return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=headings, filters=filters)
 
