@@ -5,7 +5,6 @@ Below the renderers (renderer.py, charts.py, locator_map.py), which all import i
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,8 +22,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 _MARKDOWN_SIGNIFICANT = str.maketrans(
     {**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "}
 )
-# The same characters, to skip the translation for the many values (dates, numbers, names) with none.
-_HAS_MARKDOWN_SIGNIFICANT = re.compile("[" + re.escape("".join(map(chr, _MARKDOWN_SIGNIFICANT))) + "]")
 
 
 def _finalize(value: object) -> object:
@@ -32,8 +29,7 @@ def _finalize(value: object) -> object:
         return ""
     if hasattr(value, "__html__"):
         return value
-    text = str(escape(value))
-    return Markup(text.translate(_MARKDOWN_SIGNIFICANT) if _HAS_MARKDOWN_SIGNIFICANT.search(text) else text)
+    return Markup(str(escape(value)).translate(_MARKDOWN_SIGNIFICANT))
 
 
 @lru_cache(maxsize=1)
