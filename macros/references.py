@@ -1,5 +1,5 @@
 """Checks across records and files: unique ids, references that resolve, sources that are cited, and the
-ids used by macro calls in docs/**/*.md (including timeline(era="…"))."""
+ids named by the macro calls in docs/**/*.md (macro_calls.py says which argument names which kind)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+import jinja2
+
 from .diagnostics import Diagnostic, closest, display_path, error, warning
 from .model import Location
 from .kinds import KINDS, noun
+from .macro_calls import parse_calls, references
 from .schema_check import context_label
 from .yaml_reader import YamlDocument
 
-__all__ = ["ParsedFile", "REFERENCES", "DOC_MACROS", "check_references", "check_docs"]
+__all__ = ["ParsedFile", "REFERENCES", "check_references", "check_docs"]
 
 FieldPath = tuple[str | int, ...]
 
@@ -43,22 +46,7 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
     (name, path, target) for name, kind in KINDS.items() for path, target in kind.references
 )
 
-# macro name -> file whose ids its leading string arguments name; cite() takes several source ids
-DOC_MACROS = {
-    "cite": "sources",
-    "figure": "figures",
-    "claims": "figures",
-    "value": "figures",
-    "actor": "actors",
-    "place": "places",
-    "event": "events",
-    "term": "glossary",
-}
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_MACRO_RE = re.compile(r"\{\{-?\s*(" + "|".join(DOC_MACROS) + r")\s*\(")
-_STRING_ARG_RE = re.compile(r"""\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*,?""")
-# timeline(era="first-war") names an era by keyword
-_TIMELINE_ERA_RE = re.compile(r"""\{\{-?\s*timeline\s*\(\s*era\s*=\s*(["'])([^"'\n]*)\1""")
 
 
 def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> list[Diagnostic]:
@@ -89,34 +77,25 @@ def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> lis
 
 
 def check_docs(docs_dir: Path, ids: dict[str, dict[str, Location]]) -> tuple[list[Diagnostic], set[str]]:
-    """Unknown ids in `{{ cite("…") }}`-style macro calls in docs/**/*.md, and the sources they cite."""
+    """Unknown ids in the macro calls of docs/**/*.md (macro_calls.py reads them), and the sources the
+    pages name in cite(). A page that is not a valid template is an error at its line."""
     diagnostics: list[Diagnostic] = []
     cited: set[str] = set()
     for page in sorted(docs_dir.rglob("*.md")):
         text = page.read_text(encoding="utf-8", errors="replace")
         file = display_path(page)
-        for call in _MACRO_RE.finditer(text):
-            macro = call.group(1)
-            target = DOC_MACROS[macro]
-            position = call.end()
-            while match := _STRING_ARG_RE.match(text, position):
-                record_id = match.group(1) if match.group(1) is not None else match.group(2)
-                start = match.start(1) if match.group(1) is not None else match.start(2)
-                if target == "sources":
-                    cited.add(record_id)
-                if target in ids and record_id not in ids[target]:
-                    diagnostics.append(error(_text_location(file, text, start), f"{macro}(): " + _unknown(record_id, target, ids)))
-                if macro != "cite":
-                    break
-                position = match.end()
-        for call in _TIMELINE_ERA_RE.finditer(text):
-            if "eras" in ids and call.group(2) not in ids["eras"]:
-                diagnostics.append(error(_text_location(file, text, call.start(2)), "timeline(): " + _unknown(call.group(2), "eras", ids)))
+        try:
+            calls = parse_calls(text)
+        except jinja2.TemplateSyntaxError as exc:
+            diagnostics.append(error(Location(file, exc.lineno or 1, 1), f"template syntax error: {exc.message}"))
+            continue
+        for ref in references(text, calls):
+            if ref.kind == "sources":
+                cited.add(ref.record_id)
+            if ref.kind in ids and ref.record_id not in ids[ref.kind]:
+                where = Location(file, ref.line, ref.column)
+                diagnostics.append(error(where, f"{ref.macro}(): " + _unknown(ref.record_id, ref.kind, ids)))
     return diagnostics, cited
-
-
-def _text_location(file: str, text: str, index: int) -> Location:
-    return Location(file, text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index))
 
 
 def _ids_by_file(files: dict[str, ParsedFile]) -> dict[str, dict[str, Location]]:

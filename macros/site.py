@@ -11,7 +11,8 @@ from typing import Mapping
 
 from . import loader
 from .paging import PagePlan, plan_lists
-from .render import CitedBy, Renderer, macro_calls, page_url, sources_cited_by
+from .macro_calls import macro_calls, sources_cited_by
+from .render import CitedBy, Renderer, page_url
 
 __all__ = ["GeneratedPage", "Site", "load_site"]
 

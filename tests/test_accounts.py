@@ -10,7 +10,7 @@ from macros.dates import parse_date
 from macros.model import Account, Event
 from macros.record_data import event_record
 from macros.render import PageContext, Renderer
-from macros.render.citations import MacroCall, sources_cited_by
+from macros.macro_calls import MacroCall, sources_cited_by
 
 ACCOUNTS_YAML = """  accounts:
     - by: some-minister

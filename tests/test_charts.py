@@ -232,7 +232,7 @@ def test_step_chart_names_the_month_where_it_changes():
 
 
 def test_the_sources_page_counts_a_chart_call_as_citing_every_source_the_chart_cites():
-    from macros.render.citations import MacroCall, sources_cited_by
+    from macros.macro_calls import MacroCall, sources_cited_by
 
     content = make_content()
     chart = render_claim_chart(DEPOT, content, kind="revisions", cite=FakeNotes())

@@ -1,16 +1,7 @@
 from fixtures.site.model_content import make_content
 
-from macros.render import (
-    CitedBy,
-    MacroCall,
-    PageContext,
-    PageNotes,
-    Renderer,
-    SitePages,
-    citation_index,
-    macro_calls,
-    sources_cited_by,
-)
+from macros.macro_calls import MacroCall, macro_calls, sources_cited_by
+from macros.render import CitedBy, PageContext, PageNotes, Renderer, SitePages, citation_index
 
 
 def test_a_source_keeps_its_number_and_repeats_get_python_markdown_ids():

@@ -1,6 +1,6 @@
 """Content -> HTML fragments for the site's pages. Pure: no MkDocs here (see hooks/adapter.py)."""
 
-from .citations import CitedBy, MacroCall, PageNotes, SitePages, citation_index, macro_calls, sources_cited_by
+from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .format import format_amount, format_number, format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import ExternalLinks, render_markdown, render_markdown_inline
@@ -10,7 +10,6 @@ __all__ = [
     "MACROS",
     "ExternalLinks",
     "CitedBy",
-    "MacroCall",
     "PageContext",
     "PageNotes",
     "Renderer",
@@ -19,8 +18,6 @@ __all__ = [
     "citation_index",
     "error_admonition",
     "format_amount",
-    "macro_calls",
-    "sources_cited_by",
     "format_number",
     "format_quantity",
     "page_url",

@@ -6,14 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-import jinja2
-from jinja2 import nodes
-
-from ..model import Content
 from ..kinds import KINDS
+from ..model import Content
 from .links import page_url
 
-__all__ = ["CitedBy", "MacroCall", "PageNotes", "SitePages", "citation_index", "macro_calls", "sources_cited_by"]
+__all__ = ["CitedBy", "PageNotes", "SitePages", "citation_index"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,57 +64,6 @@ class PageNotes:
 
     def __bool__(self) -> bool:
         return bool(self._numbers)
-
-
-@dataclass(frozen=True, slots=True)
-class MacroCall:
-    """A macro call written in a page, with its constant arguments: cite("a", "b"), timeline(era="x")."""
-
-    name: str
-    args: tuple = ()
-    kwargs: tuple[tuple[str, object], ...] = ()
-
-    def argument(self, position: int, name: str) -> object | None:
-        if len(self.args) > position:
-            return self.args[position]
-        return dict(self.kwargs).get(name)
-
-
-def macro_calls(page_source: str) -> list[MacroCall]:
-    """Every macro call in a page's Markdown, read with Jinja's own parser (the page is a Jinja template)."""
-    try:
-        tree = jinja2.Environment().parse(page_source)
-    except jinja2.TemplateSyntaxError:
-        return []  # the build renders the page and reports the error with its line
-    calls = []
-    for call in tree.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name):
-            args = tuple(a.value for a in call.args if isinstance(a, nodes.Const))
-            kwargs = tuple((k.key, k.value.value) for k in call.kwargs if isinstance(k.value, nodes.Const))
-            calls.append(MacroCall(call.node.name, args, kwargs))
-    return calls
-
-
-def sources_cited_by(content: Content, call: MacroCall) -> list[str]:
-    """The sources a macro call puts in its page's notes. Unknown ids are skipped: rendering reports them."""
-    figures = {f.id: f for f in content.figures}
-    if call.name == "cite":
-        return [a for a in call.args if isinstance(a, str)]
-    if call.name == "timeline":
-        era = call.argument(0, "era")
-        return [s for e in content.events if era is None or e.era == era for s in e.cited_sources]
-    if call.name in ("value", "figure"):
-        figure = figures.get(call.argument(0, "figure_id"))  # type: ignore[arg-type]
-        latest = figure.latest if figure else None
-        return [latest.source] if latest else []
-    if call.name in ("claims", "chart", "figures_index"):
-        chosen = [figures[call.args[0]]] if call.name in ("claims", "chart") and call.args and call.args[0] in figures else []
-        if call.name == "figures_index":
-            chosen = list(content.figures)
-        return [s for f in chosen for c in f.claims for s in (c.source, c.correction) if s]
-    if call.name == "glossary_index":
-        return [s for t in content.glossary for s in t.sources]
-    return []
 
 
 def citation_index(

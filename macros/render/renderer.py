@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..diagnostics import did_you_mean
 from ..kinds import allowed, noun
+from ..macro_calls import MACROS as MACRO_TABLE
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
@@ -28,12 +29,9 @@ from .templates import make_environment
 
 __all__ = ["MACROS", "Renderer", "RenderError", "PageContext", "error_admonition"]
 
-# The Renderer's methods that pages call as macros, {{ cite("…") }}: each takes the page first.
-MACROS = (
-    "cite", "event", "actor", "place", "term", "value", "period_count", "periods",  # inline
-    "figure", "claims", "timeline", "chart", "locator_map",  # blocks
-    "people_index", "figures_index", "sources_index", "places_index", "glossary_index", "source_balance",  # index pages
-)
+# The Renderer's methods that pages call as macros, {{ cite("…") }}: each takes the page first. The list,
+# with what each macro's arguments name and cite, is macro_calls.MACROS.
+MACROS = tuple(MACRO_TABLE)
 
 STATUS_LABELS = {status: status.capitalize() for status in allowed("figures", "claims", "status")}
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
