@@ -7,7 +7,6 @@ figure with two `current` claims. A record with such a problem is reported and l
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -19,9 +18,6 @@ from .model import Account, Actor, Claim, Era, Event, Figure, Location, Place, Q
 from .yaml_reader import YamlDocument
 
 __all__ = ["RecordContext", "build_record", "quantity", "era", "event", "actor", "figure", "source", "place", "term"]
-
-# The same dates recur (every source's `accessed`); PartialDate is immutable, so sharing one is safe.
-_parse_date = functools.lru_cache(maxsize=8192)(parse_date)
 
 
 @dataclass
@@ -46,7 +42,7 @@ class RecordContext:
         if value is None:
             return None
         try:
-            return _parse_date(value)
+            return parse_date(value)
         except ValueError as exc:
             self.fail(f"'{path[-1]}': {exc}", *path)
             return None

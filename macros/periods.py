@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator
 
-from .build_model import _parse_date
-from .dates import PartialDate
+from .dates import PartialDate, parse_date
 from .diagnostics import Diagnostic, error
 from .kinds import KINDS, noun
 from .references import ParsedFile
@@ -24,7 +23,7 @@ def _date(value: Any) -> PartialDate | None:
     if value is None or isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     try:
-        return _parse_date(value)
+        return parse_date(value)
     except ValueError:
         return None
 
