@@ -23,18 +23,26 @@ ACCOUNTS_YAML = """  accounts:
 
 
 class _Sections(HTMLParser):
+    """The text of each account's "Account by …" line."""
+
     def __init__(self, html: str) -> None:
         super().__init__()
         self.labels: list[str] = []
-        self.hrefs: list[str] = []
+        self._in_label = False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "section" and "nk-account" in (attrs.get("class") or ""):
-            self.labels.append(attrs["aria-label"])
-        if tag == "a":
-            self.hrefs.append(attrs.get("href") or "")
+        if tag == "p" and dict(attrs).get("class") == "nk-account-by":
+            self._in_label = True
+            self.labels.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self._in_label = False
+
+    def handle_data(self, data):
+        if self._in_label:
+            self.labels[-1] += data
 
 
 def _contested_event() -> Event:

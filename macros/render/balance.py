@@ -19,8 +19,8 @@ ORIGINS = {
 # The schema's `publisher_kind` values, grouped into the table's columns.
 PUBLISHER_GROUPS = {
     "media": "News media",
-    "government": "Governments and officials",
-    "international": "Courts and international organisations",
+    "government": "Governments",
+    "international": "Courts and international bodies",
     "ngo": "NGOs and research",
 }
 _GROUP_OF_KIND = {
