@@ -6,6 +6,7 @@ never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
@@ -35,6 +36,7 @@ MACROS = tuple(MACRO_TABLE)
 
 STATUS_LABELS = {status: status.capitalize() for status in allowed("figures", "claims", "status")}
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
+_OPEN_RANGE = re.compile(r",?\s*\d{4}\s*[–-]$")  # "…, 2024–": a title's own note that a period is still going on
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
 class RenderError(ValueError):
@@ -88,9 +90,12 @@ class Renderer:
         raise RenderError(f"unknown {noun(kind)} '{record_id}'{did_you_mean(str(record_id), by_id)}")
 
     def era_label(self, era_id: str) -> str:
-        """An era as the timeline's period filter names it; a period still going on says since when."""
+        """An era as the timeline's period filter names it; a period still going on says since when, in
+        place of an open range its title may end with ("After the exodus, 2024–")."""
         era = self.record("eras", era_id)
-        return era.title if era.end is not None else f"{era.title}, since {era.start.human()}"
+        if era.end is not None:
+            return era.title
+        return f"{_OPEN_RANGE.sub('', era.title)}, since {era.start.human()}"
 
     # ---- helpers shared by the templates
 
