@@ -31,8 +31,23 @@ def write_site_project(directory: Path, events: int) -> Path:
     write_synthetic_docs(directory / "docs", ROOT / "docs", events)
     config = _config()
     config["docs_dir"] = str(directory / "docs")
+    config["nav"] = _existing(config["nav"], directory / "docs")
     config["extra"]["explainer"]["content_dir"] = str(directory / "content")
     return _write_config(directory, config)
+
+
+def _existing(nav: list, docs: Path) -> list:
+    """The real nav without the pages the synthetic docs do not have (a background page added since)."""
+    kept = []
+    for item in nav:
+        ((title, target),) = item.items()
+        if isinstance(target, list):
+            target = _existing(target, docs)
+            if target:
+                kept.append({title: target})
+        elif (docs / target).is_file():
+            kept.append(item)
+    return kept
 
 
 def write_baseline_project(directory: Path, site_project: Path, site_dir: Path) -> Path:
