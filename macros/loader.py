@@ -18,6 +18,7 @@ from .model import Content
 from .periods import check_order, check_periods
 from .references import ParsedFile, check_references
 from .kinds import KINDS
+from .macro_calls import Page, read_pages
 from .schema_check import check_schema, record_label
 from .yaml_reader import DEFAULT_LOADER, read_yaml
 
@@ -31,6 +32,7 @@ CONTENT_FILES = tuple(KINDS)
 class LoadResult:
     content: Content | None  # None when there is any error
     diagnostics: tuple[Diagnostic, ...]
+    pages: tuple[Page, ...] = ()  # docs/ with its macro calls, read once
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -91,14 +93,15 @@ def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
             if model_object is not None:
                 built[name].append(model_object)
 
-    diagnostics += check_references(files, docs_dir)
+    pages = read_pages(docs_dir) if docs_dir is not None else ()
+    diagnostics += check_references(files, docs_dir, pages)
     diagnostics += check_periods(files)
     diagnostics += check_order(files)
     result = sorted_diagnostics(diagnostics)
     if any(d.is_error for d in result):
-        return LoadResult(None, result)
+        return LoadResult(None, result, pages)
     content = Content(**{name: tuple(records) for name, records in built.items()})
-    return LoadResult(content, result)
+    return LoadResult(content, result, pages)
 
 
 def load_content_or_raise(content_dir: Path, docs_dir: Path | None = None) -> Content:

@@ -10,14 +10,19 @@ tests/test_macro_calls.py renders every one and checks that what it cites is wha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jinja2
 from jinja2 import nodes
 
+from .diagnostics import display_path
 from .model import Content
 
-__all__ = ["MACROS", "Macro", "MacroCall", "Reference", "macro_calls", "parse_calls", "references", "sources_cited_by"]
+__all__ = [
+    "MACROS", "Macro", "MacroCall", "Page", "Reference", "macro_calls", "parse_calls", "read_pages", "references",
+    "sources_cited_by",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +124,30 @@ def macro_calls(page_source: str) -> list[MacroCall]:
         return parse_calls(page_source)
     except jinja2.TemplateSyntaxError:
         return []
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of docs/ as read once per load: its text and its macro calls."""
+
+    src_path: str  # relative to docs/: 'background/first-war.md'
+    file: str  # as an editor sees it: 'docs/background/first-war.md'
+    text: str
+    calls: tuple[MacroCall, ...]
+    syntax_error: tuple[int, str] | None = None  # (line, message) when the page is not a valid template
+
+
+def read_pages(docs_dir: Path) -> tuple[Page, ...]:
+    """Every page of docs/**/*.md, in path order, with its calls read once (see parse_calls)."""
+    pages = []
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        src_path, file = path.relative_to(docs_dir).as_posix(), display_path(path)
+        try:
+            pages.append(Page(src_path, file, text, tuple(parse_calls(text))))
+        except jinja2.TemplateSyntaxError as exc:
+            pages.append(Page(src_path, file, text, (), (exc.lineno or 1, exc.message or "cannot be parsed")))
+    return tuple(pages)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
-
-import jinja2
+from typing import Any, Iterable, Iterator
 
 from .diagnostics import Diagnostic, closest, display_path, error, warning
 from .model import Location
 from .kinds import KINDS, noun
-from .macro_calls import parse_calls, references
+from .macro_calls import Page, references
 from .schema_check import context_label
 from .yaml_reader import YamlDocument
 
@@ -49,7 +47,8 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> list[Diagnostic]:
+def check_references(files: dict[str, ParsedFile], docs_dir: Path | None, pages: Iterable[Page] = ()) -> list[Diagnostic]:
+    """`pages`: docs_dir's pages (macro_calls.read_pages), whose macro calls are checked too."""
     ids = _ids_by_file(files)
     diagnostics = _duplicate_ids(files)
     cited: set[str] = set()
@@ -67,33 +66,29 @@ def check_references(files: dict[str, ParsedFile], docs_dir: Path | None) -> lis
                     where = parsed.document.location(path)
                     label = context_label(path, name, parsed.records)
                     diagnostics.append(error(where, label + _unknown(value, target, ids)))
-    if docs_dir is not None:
-        doc_problems, doc_cited = check_docs(docs_dir, ids)
-        diagnostics += doc_problems
-        cited |= doc_cited
+    doc_problems, doc_cited = check_docs(pages, ids)
+    diagnostics += doc_problems
+    cited |= doc_cited
     diagnostics += _eras_pages(files.get("eras"), docs_dir)
     diagnostics += _uncited_sources(files.get("sources"), cited)
     return diagnostics
 
 
-def check_docs(docs_dir: Path, ids: dict[str, dict[str, Location]]) -> tuple[list[Diagnostic], set[str]]:
-    """Unknown ids in the macro calls of docs/**/*.md (macro_calls.py reads them), and the sources the
-    pages name in cite(). A page that is not a valid template is an error at its line."""
+def check_docs(pages: Iterable[Page], ids: dict[str, dict[str, Location]]) -> tuple[list[Diagnostic], set[str]]:
+    """Unknown ids in the pages' macro calls (macro_calls.py says which argument names which kind), and
+    the sources the pages name in cite(). A page that is not a valid template is an error at its line."""
     diagnostics: list[Diagnostic] = []
     cited: set[str] = set()
-    for page in sorted(docs_dir.rglob("*.md")):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        file = display_path(page)
-        try:
-            calls = parse_calls(text)
-        except jinja2.TemplateSyntaxError as exc:
-            diagnostics.append(error(Location(file, exc.lineno or 1, 1), f"template syntax error: {exc.message}"))
+    for page in pages:
+        if page.syntax_error is not None:
+            line, message = page.syntax_error
+            diagnostics.append(error(Location(page.file, line, 1), f"template syntax error: {message}"))
             continue
-        for ref in references(text, calls):
+        for ref in references(page.text, page.calls):
             if ref.kind == "sources":
                 cited.add(ref.record_id)
             if ref.kind in ids and ref.record_id not in ids[ref.kind]:
-                where = Location(file, ref.line, ref.column)
+                where = Location(page.file, ref.line, ref.column)
                 diagnostics.append(error(where, f"{ref.macro}(): " + _unknown(ref.record_id, ref.kind, ids)))
     return diagnostics, cited
 

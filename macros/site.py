@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from . import loader
+from .macro_calls import Page, sources_cited_by
 from .paging import PagePlan, plan_lists
-from .macro_calls import macro_calls, sources_cited_by
 from .render import CitedBy, Renderer, page_url
 
 __all__ = ["GeneratedPage", "Site", "load_site"]
@@ -85,13 +85,13 @@ def load_site(
         return Site(None, errors, warnings)
     content = result.content
     plans = plan_lists(content, budgets)
-    prose = _prose_citations(content, docs_dir, use_directory_urls, plans)
+    prose = _prose_citations(content, result.pages, use_directory_urls, plans)
     renderer = Renderer(content, plans, prose, use_directory_urls=use_directory_urls)
     return Site(renderer, errors, warnings, plans)
 
 
-def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plans: Mapping[str, PagePlan]) -> dict[str, list]:
-    """Source id -> the pages whose macro calls cite it (read from the page sources once per load).
+def _prose_citations(content, pages: Iterable[Page], use_directory_urls: bool, plans: Mapping[str, PagePlan]) -> dict[str, list]:
+    """Source id -> the pages whose macro calls cite it (the calls as the loader read them).
     A timeline() or figures_index() call that links to split pages instead of listing records cites nothing
     (the records' own back-links point to the generated pages)."""
 
@@ -101,14 +101,13 @@ def _prose_citations(content, docs_dir: Path, use_directory_urls: bool, plans: M
         return call.name != "timeline" or plans["timeline"].shows_records(call.argument(0, "era"))
 
     found: dict[str, list] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        ids = [source_id for call in macro_calls(text) if cites(call) for source_id in sources_cited_by(content, call)]
+    for page in pages:
+        ids = [source_id for call in page.calls if cites(call) for source_id in sources_cited_by(content, call)]
         if not ids:
             continue
-        src_path = path.relative_to(docs_dir).as_posix()
-        heading = _H1.search(text)
-        title = heading.group(1) if heading else src_path
+        # The page's own heading, not page.title: the home page's front matter names it "Overview".
+        heading = _H1.search(page.text)
+        title = heading.group(1) if heading else page.src_path
         for source_id in dict.fromkeys(ids):
-            found.setdefault(source_id, []).append(CitedBy(f"Page: {title}", page_url(src_path, use_directory_urls)))
+            found.setdefault(source_id, []).append(CitedBy(f"Page: {title}", page_url(page.src_path, use_directory_urls)))
     return found

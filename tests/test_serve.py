@@ -95,13 +95,14 @@ def append(path: Path, text: str) -> None:
 
 def test_serve_shows_content_and_code_edits_without_a_restart(served_copy):
     """Both edits are additions, so the test depends on no sentence of the content or the code: a new event
-    (a copy of the first one), and a new definition of the function that writes every number."""
+    (a copy of the last one, so the file stays in date order), and a new definition of the function that
+    writes every number."""
     project, base, server, log = served_copy
     timeline, figures = f"{base}timeline/", f"{base}figures/"
     wait_for(timeline, "nk-event", server, log)
 
-    first = yaml.safe_load((project / "content" / "events.yaml").read_text(encoding="utf-8"))[0]
-    probe = {**first, "id": PROBE, "title": f"Added while serving {PROBE}"}
+    last = yaml.safe_load((project / "content" / "events.yaml").read_text(encoding="utf-8"))[-1]
+    probe = {**last, "id": PROBE, "title": f"Added while serving {PROBE}"}
     append(project / "content" / "events.yaml", "\n" + yaml.safe_dump([probe], allow_unicode=True, sort_keys=False))
     wait_for(timeline, f"Added while serving {PROBE}", server, log)
 

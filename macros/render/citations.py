@@ -22,11 +22,18 @@ class SitePages:
     use_directory_urls: bool = True
     # kind ('events', 'sources', 'actors', 'figures') -> record id -> the part page that shows it, when split
     record_pages: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    # src path -> URL: each page's URL is asked of MkDocs once (a site has tens of pages and thousands of links)
+    _urls: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    def page_url(self, src_path: str) -> str:
+        url = self._urls.get(src_path)
+        if url is None:
+            url = self._urls[src_path] = page_url(src_path, self.use_directory_urls)
+        return url
 
     def record_url(self, kind: str, record_id: str) -> str:
         """The one address of a record (page + anchor), split or not."""
-        src_path = self.record_pages.get(kind, {}).get(record_id, KINDS[kind].page)
-        return f"{page_url(src_path, self.use_directory_urls)}#{record_id}"
+        return f"{self.page_url(self.record_pages.get(kind, {}).get(record_id, KINDS[kind].page))}#{record_id}"
 
 
 @dataclass(frozen=True, slots=True)

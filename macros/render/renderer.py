@@ -111,7 +111,7 @@ class Renderer:
         return relative_url(page.url, site_url)
 
     def page_link(self, page: PageContext, src_path: str) -> str:
-        return relative_url(page.url, page_url(src_path, self.pages.use_directory_urls))
+        return relative_url(page.url, self.pages.page_url(src_path))
 
     def quantity(self, claim: Claim, figure: Figure) -> str:
         return format_quantity(claim.value, figure.unit)
