@@ -46,8 +46,7 @@ def properdocs_site(tmp_path_factory) -> Path:
     sources = tmp_path_factory.mktemp("properdocs") / "sources"
     shutil.copytree(ROOT, sources, ignore=NOT_SOURCES)
     site = sources.parent / "site"
-    env = {k: v for k, v in os.environ.items() if k != "CONTENT_DIR"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
         cwd=sources, env=env, capture_output=True, text=True,

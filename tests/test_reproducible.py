@@ -28,7 +28,7 @@ def last_commit_epoch() -> str:
 
 
 def build_env(epoch: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "CONTENT_DIR"}}
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
     return env
 

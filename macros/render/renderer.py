@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..diagnostics import did_you_mean
 from ..kinds import allowed, noun
 from ..macro_calls import MACROS as MACRO_TABLE
-from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
+from ..model import Claim, Content, Era, Event, Figure, Source
 from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .charts import ChartError, render_claim_chart
