@@ -6,7 +6,6 @@ never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -199,10 +198,9 @@ class Renderer:
 
     @staticmethod
     def tooltip(text: str) -> str:
-        """Text for a title attribute. Material's content.tooltips puts a title into the page as HTML
-        (innerHTML), so & < > are escaped here and again by the template: the tooltip shows them as typed.
-        (Quotes need no second escape; a reader without JavaScript sees the native title, quotes intact.)"""
-        return html.escape(text, quote=False)
+        """Text for a title attribute, escaped once, by the template: the browser shows it as typed, and so
+        does the site's popover (assets/javascripts/notes.js), which reads it and puts it in as text."""
+        return text
 
     tag_label = staticmethod(tag_label)
     markdown = staticmethod(render_markdown)
@@ -222,7 +220,7 @@ class Renderer:
         return self._render("cite.html", page, refs=refs)
 
     def notes(self, page: PageContext) -> Markup:
-        """The page's numbered notes, in Python-Markdown's footnote markup (Material's tooltips read it)."""
+        """The page's numbered notes, in Python-Markdown's footnote markup (the note popover, notes.js, reads it)."""
         if not page.notes:
             return Markup("")
         notes = [(number, self.source_record(source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()]
