@@ -222,21 +222,16 @@ def test_no_page_carries_content_markup_handlers_or_script_links(payload_pages) 
 
 
 def test_tooltips_and_titles_show_the_payload_as_text(payload_pages) -> None:
-    # Place links carry the native names in title, term links the definition. Material's content.tooltips
-    # inserts a title as HTML: what it shows is the attribute decoded once more, and must be the text typed.
+    # Place links carry the native names in title, term links the definition. The browser shows a title as
+    # it is, and so does the site's popover (notes.js puts it in as text, never as HTML): the attribute,
+    # decoded once by the parser, must be the text typed. (Material's tooltips, which inserted a title as
+    # HTML and so needed it escaped twice, are switched off; tests/browser checks the popover.)
     hy = next(f for f in FIELDS if f.name == "places.names.hy")
     definition = next(f for f in FIELDS if f.name == "glossary.definition")
     titles = [value for page in payload_pages.values() for tag, attribute, value in page.attributes if attribute == "title"]
-    shown = [_norm(html_lib.unescape(value)) for value in titles]
+    shown = [_norm(value) for value in titles]
     assert any(f"{hy.marker} {_norm(PLAIN_SHOWN)}" in value for value in shown)
     assert any(f"{definition.marker} {MARKDOWN_SHOWN[:40]}" in value for value in shown)  # cut at 240 characters
-
-
-def test_no_title_attribute_holds_a_tag(payload_pages) -> None:
-    for name, page in payload_pages.items():
-        for tag, attribute, value in page.attributes:
-            if attribute == "title":
-                assert not re.search(r"<[A-Za-z/!?]", value), (name, tag, value[:200])
 
 
 def test_the_long_string_is_shown_whole(payload_pages) -> None:
@@ -251,7 +246,7 @@ def test_nothing_is_silently_lost(payload_pages) -> None:
 
 
 def test_content_never_reaches_the_page_title_or_description(payload_site) -> None:
-    head = re.compile(r'<title>[^<]*</title>|<meta name="description"[^>]*>')
+    head = re.compile(r'<title>[^<]*</title>|<meta name="description"[^>]*>|<meta (?:property|name)="(?:og|twitter):[^"]*"[^>]*>')
     for path in payload_site.site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         document_title = head.findall(html[: html.find("</head>")])
