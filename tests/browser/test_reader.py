@@ -151,8 +151,8 @@ def test_print_shows_notes_and_link_targets(page: Page, served_site: ServedSite)
     )
     assert shown["header"] == "none"
     assert shown["href"] in shown["target"]
-    # Links within the site print as text alone, though Material has made their href absolute; a link in
-    # a page's own prose to another site prints its address like the content's links.
+    # Links within the site print as text alone; a link in a page's own prose to another site prints its
+    # address like the content's links.
     page.goto(served_site.url("about/"), wait_until="load")
     page.emulate_media(media="print")
     printed = page.evaluate(
