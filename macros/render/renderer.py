@@ -294,12 +294,13 @@ class Renderer:
             raise RenderError(str(error)) from error
         return chart.html
 
-    def locator_map(self, page: PageContext) -> Markup:
-        """The places of content/places.yaml on an SVG map (macros/locator_map.py), linked to the Names page."""
+    def locator_map(self, page: PageContext, state: str = "2023") -> Markup:
+        """The places of content/places.yaml on an SVG map (macros/locator_map.py), linked to the Names page,
+        showing the lines of one period (state="1994", "2020" or "2023") until the reader picks another."""
         from ..locator_map import MapError, render_locator_map
 
         try:
-            return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id))
+            return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id), state=state)
         except (MapError, KeyError) as error:
             raise RenderError(str(error)) from error
 
