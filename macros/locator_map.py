@@ -189,9 +189,9 @@ FIXED_LABELS = {
 }
 
 # Where an area's label goes on a frame, when its record's point (chosen for the regional map) is crowded.
-LABEL_AT = {"karabakh": {"nagorno-karabakh": (40.13, 46.6)}}
+LABEL_AT = {"karabakh": {"nagorno-karabakh": (40.2, 46.5)}}
 # Places that claim their label spot before the rest on a frame: the subject of the large map.
-FIRST = {"karabakh": ("nagorno-karabakh",)}
+FIRST = {"karabakh": ("nagorno-karabakh", "stepanakert", "aghdam")}
 
 # Which places claim their label spot first; areas (regions) last, as they can sit anywhere nearby.
 _KIND_ORDER = ("city", "town", "border-crossing", "checkpoint", "village", "site", "district", "road", "region", "country")
@@ -392,7 +392,7 @@ def _candidates(
         for lines in options:
             up = h * 1.15 * (len(lines) - 1) / 2  # centre a block of lines on the point
             for dy in (0, -h, h, -2 * h, 2 * h):
-                for dx, anchor in ((0, "middle"), (-h, "end"), (h, "start")):
+                for dx, anchor in ((0, "middle"), (-h, "end"), (h, "start"), (-2 * h, "end"), (2 * h, "start")):
                     yield x + dx, y + dy - up, anchor, False, lines
         return
     for gap, leader in ((DOT_RADIUS + 3, False), (DOT_RADIUS + 1.6 * h, True)):
