@@ -444,7 +444,7 @@ def _drawing(frame: Frame) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[Lay
             outlines.append((feature["properties"]["name"], path))
         else:
             by_layer[layer] = path
-    if frame is REGION or frame.id == REGION.id:
+    if frame.id == REGION.id:
         # The regional map shows where the story is: the former oblast, from the large map's data.
         oblast = next(f for f in _geodata(KARABAKH.geodata)["features"] if f["properties"].get("layer") == "oblast-1991")
         by_layer["oblast-1991"] = _path(frame, oblast["geometry"])
@@ -462,9 +462,9 @@ def _path(frame: Frame, geometry: dict) -> str:
 
 
 def _relative(frame: Frame, points: list[list[float]]) -> str:
-    """SVG path data in whole units, each point relative to the last: a unit is at most 0.4 km on these
-    frames, finer than the data, and whole relative steps keep the page small. Points that round onto
-    the last one are left out."""
+    """SVG path data in whole units, each point relative to the last: a unit is about a pixel on screen
+    (0.15 km on the corridor's detail, 0.35 km on the large map, 2 km on the regional one), and whole
+    relative steps keep the page small. Points that round onto the last one are left out."""
     steps, last = [], None
     for lon, lat in points:
         x, y = (round(v) for v in frame.project(lat, lon))

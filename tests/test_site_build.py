@@ -387,3 +387,16 @@ def test_search_index_leaves_out_the_charts_drawings_but_keeps_their_tables(real
     # The caption and the table still are.
     assert "Each bar is one value in the order it was reported" in text
     assert "The numbers behind the chart" in text and "at least 218 deaths" in text
+
+
+def test_search_index_leaves_out_the_map_on_every_page_that_shows_it(real_site):
+    """The locator map's legend, labels and list of places are the same on every page that shows it: in the
+    index they would answer a search for any place with every background page. The Names page's list of
+    places is indexed."""
+    index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    figures = [tag for page in real_site.site_dir.rglob("*.html")
+               for tag in re.findall(r"<figure class=\"nk-map\"[^>]*>", page.read_text(encoding="utf-8"))]
+    assert len(figures) >= 7 and all(' data-search-exclude=""' in tag for tag in figures)
+    text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"])
+    assert "The road out to Armenia" not in text and "Made with Natural Earth" not in text
+    assert "Stepanakert/Khankendi" in text  # the Names page's list

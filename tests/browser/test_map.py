@@ -116,7 +116,7 @@ def _overlap(a: dict, b: dict, slack: float = 0.5) -> bool:
     return min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [360, 390, 1280])
 @pytest.mark.parametrize("path", MAP_PAGES)
 def test_labels_never_overlap_and_stay_readable(browser: Browser, served_site: ServedSite, path: str, width: int):
     """As Chromium draws them (real font metrics, at the CSS size for the drawing's width): no two labels of a
