@@ -139,8 +139,12 @@ def _worked_example(tmp_path: Path, **replace) -> Path:
         (content / "eras.yaml").write_text((content / "eras.yaml").read_text(encoding="utf-8") + AFTERMATH, encoding="utf-8")
     from macros.dates import parse_date
 
-    by_id = lambda record: record["id"]
-    by_date = lambda record: parse_date(record["date"]).sort_key
+    def by_id(record):
+        return record["id"]
+
+    def by_date(record):
+        return parse_date(record["date"]).sort_key
+
     for kind, block in record_examples(WORKED):
         for old, new in replace.items():
             block = block.replace(old, new)

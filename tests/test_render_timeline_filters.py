@@ -155,3 +155,6 @@ def test_a_period_still_going_on_shows_since_its_start_in_the_heading_and_the_fi
     assert metas[0].startswith('<time datetime="1988">1988</time> – <time datetime="1994-05">May 1994</time>')
     assert metas[1].startswith('Since <time datetime="2023-09">September 2023</time>')
     assert "None" not in html
+    retitled = (eras[0], Era("exodus", "After the exodus, 2023–", D("2023-09"), None, "Still going on."))
+    html = str(Renderer(make_content(eras=retitled, events=EVENTS, places=PLACES, figures=())).timeline(page()))
+    assert ("exodus", "After the exodus, since September 2023 (1)") in options(html, "era")  # not "2023–, since …"

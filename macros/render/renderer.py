@@ -37,6 +37,7 @@ STATUS_LABELS = {
     "misreport": "Misreport",
 }
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
+_OPEN_RANGE = re.compile(r",?\s*\d{4}\s*[–-]$")  # "…, 2024–": a title's own note that a period is still going on
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
 # Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
@@ -143,9 +144,12 @@ class Renderer:
         return self._lookup("era", era_id)
 
     def era_label(self, era_id: str) -> str:
-        """An era as the timeline's period filter names it; a period still going on says since when."""
+        """An era as the timeline's period filter names it; a period still going on says since when, in
+        place of an open range its title may end with ("After the exodus, 2024–")."""
         era = self.era(era_id)
-        return era.title if era.end is not None else f"{era.title}, since {era.start.human()}"
+        if era.end is not None:
+            return era.title
+        return f"{_OPEN_RANGE.sub('', era.title)}, since {era.start.human()}"
 
     def event_record(self, event_id: str) -> Event:
         return self._lookup("event", event_id)
