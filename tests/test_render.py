@@ -3,9 +3,9 @@ from html.parser import HTMLParser
 import pytest
 from fixtures.site.model_content import make_content, source
 
+from macros.dates import parse_date
 from macros.model import Event
 from macros.render import PageContext, Renderer, RenderError
-from macros.dates import parse_date
 
 
 class Elements(HTMLParser):

@@ -2,8 +2,8 @@
 macros/templates/timeline_filters.html): built from the events on the page, labelled, escaped."""
 
 import re
-from html import unescape
 from collections import Counter
+from html import unescape
 
 import pytest
 from fixtures.site.model_content import make_content

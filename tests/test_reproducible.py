@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -69,11 +69,11 @@ def test_two_builds_are_byte_identical(two_builds):
 
 def test_the_build_dates_come_from_source_date_epoch(two_builds):
     epoch, first, _ = two_builds
-    day = datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    day = datetime.fromtimestamp(int(epoch), UTC).date()
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", first["sitemap.xml"].decode()))
     assert lastmods == {day.isoformat()}
     # gzip header bytes 4-7: the modification time, little-endian; MkDocs uses the pages' lastmod day.
-    midnight = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
     assert int.from_bytes(first["sitemap.xml.gz"][4:8], "little") == int(midnight.timestamp())
 
 

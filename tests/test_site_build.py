@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import posixpath
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -37,7 +37,7 @@ class BuiltSite:
     content: Content
     site_url: str
 
-    def page(self, url: str) -> "Page":
+    def page(self, url: str) -> Page:
         return parse_page(self.site_dir / url / "index.html")
 
 
