@@ -7,13 +7,14 @@ import html as html_lib
 import json
 import re
 import time
-from html.parser import HTMLParser
 
 import jinja2
 import pytest
+from bs4 import Tag
 
 from macros.render.markup import plain_text, render_markdown, render_markdown_inline
 from macros.yaml_reader import parse_yaml_text
+from tests import support
 from tests.fixtures.hostile_content import (
     LONG_TEXT,
     MARKDOWN,
@@ -133,30 +134,23 @@ _SCRIPT_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 
 
-class _Parsed(HTMLParser):
-    """A page as the browser would read it: its text (character references decoded), every attribute,
-    and what sits inside <script> elements."""
+@dataclasses.dataclass(frozen=True)
+class _Parsed:
+    """A page as the browser would read it (tests/support.py's reader): its text (character references
+    decoded), every attribute, and what sits inside <script> elements."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[str] = []
-        self.attributes: list[tuple[str, str, str]] = []  # (tag, name, value)
-        self.scripts: list[str] = []
-        self._in_script = False
+    text: str
+    attributes: list[tuple[str, str, str]]  # (tag, name, value)
+    scripts: list[str]
 
-    def handle_starttag(self, tag, attrs):
-        self.attributes += [(tag, name, value or "") for name, value in attrs]
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        (self.scripts if self._in_script else self.chunks).append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self.chunks).split())
+    @classmethod
+    def of(cls, page: Tag) -> _Parsed:
+        elements = page.find_all(True)
+        return cls(
+            text=support.text(page),
+            attributes=[(el.name, name, value) for el in elements for name, value in el.attrs.items()],
+            scripts=[script.get_text() for script in page.find_all("script")],
+        )
 
 
 def _norm(text: str) -> str:
@@ -166,13 +160,10 @@ def _norm(text: str) -> str:
 @pytest.fixture(scope="session")
 def payload_pages(payload_site) -> dict[str, _Parsed]:
     assert payload_site.returncode == 0, payload_site.output[-3000:]
-    pages = {}
-    for path in sorted(payload_site.site_dir.rglob("*.html")):
-        parsed = _Parsed()
-        parsed.feed(path.read_text(encoding="utf-8"))
-        parsed.close()
-        pages[path.relative_to(payload_site.site_dir).as_posix()] = parsed
-    return pages
+    return {
+        path.relative_to(payload_site.site_dir).as_posix(): _Parsed.of(support.read_page(path))
+        for path in sorted(payload_site.site_dir.rglob("*.html"))
+    }
 
 
 def test_the_schemas_yield_every_kind_of_field() -> None:
