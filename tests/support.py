@@ -1,4 +1,5 @@
-"""Helpers shared by the tests that read built HTML: one HTML reader and one link checker.
+"""Helpers shared by the tests that build the site and read its HTML: the build (once per test run, shared
+by the pytest-xdist workers), one HTML reader and one link checker.
 
 The reader is BeautifulSoup on Python's html.parser. A built page is parsed once per test process
 (`read_page` caches it: pages never change after their build), however many checks and links read it.
@@ -8,14 +9,157 @@ keeps its first value, as browsers do.
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import json
+import os
 import posixpath
-from collections.abc import Iterable, Iterator
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 from urllib.parse import unquote, urlsplit
 
+import pytest
+import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
+
+from macros.loader import load_content_or_raise
+from macros.model import Content
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+DATA_PAGES = ("timeline.md", "people.md", "figures.md", "sources.md", "names.md", "about.md")
+
+
+# ---- building ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    name: str
+    site_dir: Path
+    output: str
+    returncode: int
+    content: Content
+    site_url: str
+
+    def page(self, url: str) -> BeautifulSoup:
+        return read_page(self.site_dir / url / "index.html")
+
+
+def _config(docs_dir: Path, nav_pages: set[str] | None) -> dict:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "macros" in plugin:
+            plugin["macros"]["module_name"] = str(ROOT / plugin["macros"].get("module_name", "macros"))
+    if "hooks" in config:
+        config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config["watch"] = []
+    if nav_pages is not None:
+        config["nav"] = _filter_nav(config["nav"], nav_pages)
+    return config
+
+
+def _filter_nav(nav: list, keep: set[str]) -> list:
+    result = []
+    for item in nav:
+        ((title, target),) = item.items()
+        if isinstance(target, list):
+            children = _filter_nav(target, keep)
+            if children:
+                result.append({title: children})
+        elif target in keep:
+            result.append(item)
+    return result
+
+
+def build_site(name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_pages: set[str] | None) -> BuiltSite:
+    """`mkdocs build --strict` of these docs and content with the project's mkdocs.yml, into workdir/site;
+    nav_pages, when given, keeps only those pages in the nav."""
+    content = load_content_or_raise(content_dir, docs_dir)
+    config = _config(docs_dir, nav_pages)
+    config_file = workdir / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site_dir = workdir / "site"
+    env = dict(os.environ, CONTENT_DIR=str(content_dir), NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return BuiltSite(
+        name,
+        site_dir,
+        run.stdout + run.stderr,
+        run.returncode,
+        content,
+        config["site_url"],
+    )
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder that `make` fills once per test run, however many pytest-xdist workers ask for it: the first
+    makes it under a lock in the run's temporary folder, which the workers share; the others wait for it and
+    use it. If `make` fails, the next to ask tries again (and fails the same way)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # pytest-N/, above each worker's popen-gwK/
+    folder = root / f"once-{name}"
+    with (root / f"once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (folder / ".made").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
+def build_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, prepare: Callable[[Path], tuple[Path, Path, set[str] | None]]
+) -> BuiltSite:
+    """A site built once per test run (once_per_run): `prepare(workdir)` lays out its sources and returns the
+    docs folder, the content folder and the nav pages to keep (None: all); then build_site builds it."""
+
+    def make(workdir: Path) -> None:
+        docs_dir, content_dir, nav_pages = prepare(workdir)
+        built = build_site(name, workdir, docs_dir, content_dir, nav_pages)
+        record = {"docs_dir": str(docs_dir), "content_dir": str(content_dir), "output": built.output,
+                  "returncode": built.returncode, "site_url": built.site_url}
+        (workdir / "build.json").write_text(json.dumps(record), encoding="utf-8")
+
+    workdir = once_per_run(tmp_path_factory, name, make)
+    record = json.loads((workdir / "build.json").read_text(encoding="utf-8"))
+    content = load_content_or_raise(Path(record["content_dir"]), Path(record["docs_dir"]))
+    return BuiltSite(name, workdir / "site", record["output"], record["returncode"], content, record["site_url"])
+
+
+def real_sources(workdir: Path) -> tuple[Path, Path, None]:
+    """For build_once: a snapshot of the real docs and content, so that the build and the checks see the same
+    files while editors keep writing."""
+    shutil.copytree(ROOT / "docs", workdir / "docs")
+    shutil.copytree(ROOT / "content", workdir / "content")
+    return workdir / "docs", workdir / "content", None
+
+
+def build_with_budget(tmp_path_factory: pytest.TempPathFactory, name: str, environ: dict[str, str]) -> BuiltSite:
+    """The real docs and content, copied and built once per run with environment variables set (the page
+    budgets of tests/test_timeline_split_build.py and tests/test_index_split_build.py)."""
+
+    with mock.patch.dict(os.environ, environ):
+        built = build_once(tmp_path_factory, name, real_sources)
+    assert built.returncode == 0, built.output
+    return built
+
 
 # ---- reading HTML --------------------------------------------------------------------------------------
 

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import find, internal_links, page_ids, read_page, resolve
-from tests.test_site_build import BuiltSite, html_pages
-from tests.test_timeline_split_build import build_with_budget
+from tests.support import BuiltSite, build_with_budget, find, html_pages, internal_links, page_ids, read_page, resolve
 
 BUDGET = 10
 KINDS = {"sources": "sources", "people": "actors", "figures": "figures"}  # site folder -> content records
@@ -58,7 +56,7 @@ def test_every_link_to_a_record_resolves_to_the_page_that_shows_it(split_site):
     site_dir = split_site.site_dir
     homes = _homes(split_site)
     checked, broken = {folder: 0 for folder in KINDS}, []
-    for link in internal_links(site_dir, html_pages(split_site), tags=["a"]):
+    for link in internal_links(site_dir, html_pages(split_site.site_dir), tags=["a"]):
         path, fragment = link.path, link.fragment
         folder = path.relative_to(site_dir).parts[0] if fragment and path.is_relative_to(site_dir) else ""
         if (folder, fragment) not in homes:

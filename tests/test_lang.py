@@ -9,8 +9,7 @@ import re
 
 from bs4 import NavigableString, Tag
 
-from tests.support import parse_html, read_page
-from tests.test_site_build import html_pages
+from tests.support import html_pages, parse_html, read_page
 
 SCRIPTS = {"hy": re.compile("[\u0530-\u058f]"), "ru": re.compile("[\u0400-\u04ff]"), "az": re.compile("[əƏ]")}
 # Cyrillic text may be Ukrainian or another language (a source's title): any of these langs will do.
@@ -51,7 +50,7 @@ def test_native_text_on_every_page_carries_its_lang(real_site):
     assert real_site.returncode == 0, real_site.output[-3000:]
     wrong = {}
     checked = 0
-    for page_file in html_pages(real_site):
+    for page_file in html_pages(real_site.site_dir):
         html = page_file.read_text(encoding="utf-8")
         checked += len(languages(html)) > 0
         path = page_file.relative_to(real_site.site_dir).as_posix()

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import once_per_run
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 # Not part of the site's sources: tools, caches and earlier builds.
@@ -47,15 +49,21 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory):
+def build_twice(folder: Path) -> None:
     epoch = last_commit_epoch()
     # One snapshot of the sources, so that edits made meanwhile in the checkout cannot reach one build only.
-    snapshot = tmp_path_factory.mktemp("snapshot") / "sources"
+    snapshot = folder / "snapshot"
     shutil.copytree(ROOT, snapshot, ignore=NOT_SOURCES)
-    first = build_copy(snapshot, tmp_path_factory.mktemp("one") / "checkout", epoch)
-    second = build_copy(snapshot, tmp_path_factory.mktemp("two") / "elsewhere", epoch)
-    return epoch, tree(first), tree(second)
+    build_copy(snapshot, folder / "one" / "checkout", epoch)
+    build_copy(snapshot, folder / "two" / "elsewhere", epoch)
+    (folder / "epoch").write_text(epoch, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    folder = once_per_run(tmp_path_factory, "reproducible", build_twice)  # one pair for all xdist workers
+    first, second = folder / "one" / "checkout" / "site", folder / "two" / "elsewhere" / "site"
+    return (folder / "epoch").read_text(encoding="utf-8"), tree(first), tree(second)
 
 
 def test_two_builds_are_byte_identical(two_builds):

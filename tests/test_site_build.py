@@ -7,95 +7,15 @@ the real data pages and fixture overview/background pages) whose content include
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from macros.loader import load_content_or_raise
-from macros.model import Content
 from tests import support
-from tests.support import find, read_page, resolve, text, text_after_heading
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "site"
-DATA_PAGES = ("timeline.md", "people.md", "figures.md", "sources.md", "names.md", "about.md")
-
-
-@dataclass(frozen=True)
-class BuiltSite:
-    name: str
-    site_dir: Path
-    output: str
-    returncode: int
-    content: Content
-    site_url: str
-
-    def page(self, url: str) -> BeautifulSoup:
-        return read_page(self.site_dir / url / "index.html")
-
-
-# ---- building ----------------------------------------------------------------------------------------
-
-
-def _config(docs_dir: Path, nav_pages: set[str] | None) -> dict:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(docs_dir)
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            plugin["macros"]["module_name"] = str(ROOT / plugin["macros"].get("module_name", "macros"))
-    if "hooks" in config:
-        config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
-    config["watch"] = []
-    if nav_pages is not None:
-        config["nav"] = _filter_nav(config["nav"], nav_pages)
-    return config
-
-
-def _filter_nav(nav: list, keep: set[str]) -> list:
-    result = []
-    for item in nav:
-        ((title, target),) = item.items()
-        if isinstance(target, list):
-            children = _filter_nav(target, keep)
-            if children:
-                result.append({title: children})
-        elif target in keep:
-            result.append(item)
-    return result
-
-
-def _build(name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_pages: set[str] | None) -> BuiltSite:
-    content = load_content_or_raise(content_dir, docs_dir)
-    config = _config(docs_dir, nav_pages)
-    config_file = workdir / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site_dir = workdir / "site"
-    env = dict(os.environ, CONTENT_DIR=str(content_dir), NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return BuiltSite(
-        name,
-        site_dir,
-        run.stdout + run.stderr,
-        run.returncode,
-        content,
-        config["site_url"],
-    )
+from tests.support import ROOT, BuiltSite, find, html_pages, read_page, resolve, text, text_after_heading
 
 
 # real_site and fixture_site are in tests/conftest.py: one build each per session for every module.
@@ -104,10 +24,6 @@ def site(request) -> BuiltSite:
     built = request.getfixturevalue(f"{request.param}_site")
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.output}"
     return built
-
-
-def html_pages(site: BuiltSite) -> list[Path]:
-    return support.html_pages(site.site_dir)
 
 
 # ---- checks --------------------------------------------------------------------------------------------
@@ -155,7 +71,7 @@ def test_every_source_links_back_to_where_it_is_cited(site):
         }
     # every note on every page that points at a source entry must be answered by a back-link to that page
     checked = 0
-    for page_file in html_pages(site):
+    for page_file in html_pages(site.site_dir):
         for note in read_page(page_file).find_all("li", id=re.compile("^fn:")):
             for a in note.find_all("a"):
                 target = resolve(site.site_dir, page_file, a.get("href", ""))
@@ -178,7 +94,7 @@ def test_no_broken_internal_link_or_anchor(site):
 def test_no_page_repeats_an_id(site):
     repeated = {
         str(page_file.relative_to(site.site_dir)): duplicates
-        for page_file in html_pages(site)
+        for page_file in html_pages(site.site_dir)
         if (duplicates := support.duplicate_ids(read_page(page_file)))
     }
     assert repeated == {}

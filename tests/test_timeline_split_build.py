@@ -4,29 +4,23 @@ event (event(), people, sources' back-links, the entries' own permalinks) reache
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from tests.support import broken_links, find, internal_links, page_ids, read_page, resolve
-from tests.test_site_build import ROOT, BuiltSite, _build, html_pages
+from tests.support import (
+    BuiltSite,
+    broken_links,
+    build_with_budget,
+    find,
+    html_pages,
+    internal_links,
+    page_ids,
+    read_page,
+    resolve,
+)
 
 BUDGET = 10
-
-
-def build_with_budget(tmp_path_factory, name: str, environ: dict[str, str]) -> BuiltSite:
-    """The real docs and content, copied and built with a budget variable set (also for
-    tests/test_index_split_build.py)."""
-    workdir = tmp_path_factory.mktemp(name)
-    shutil.copytree(ROOT / "docs", workdir / "docs")
-    shutil.copytree(ROOT / "content", workdir / "content")
-    with mock.patch.dict(os.environ, environ):
-        built = _build(name, workdir, workdir / "docs", workdir / "content", None)
-    assert built.returncode == 0, built.output
-    return built
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +54,7 @@ def test_every_link_to_an_event_resolves_to_the_page_that_shows_it(split_site):
     site_dir = split_site.site_dir
     home = {event_id: page for page, events in _events_by_page(split_site).items() for event_id in events}
     checked, broken = 0, []
-    for link in internal_links(site_dir, html_pages(split_site), tags=["a"]):
+    for link in internal_links(site_dir, html_pages(split_site.site_dir), tags=["a"]):
         if link.fragment not in home:
             continue
         checked += 1

@@ -319,7 +319,7 @@ def test_make_check_shows_editors_a_bidi_control_in_text_and_passes(tmp_path, ca
     import shutil
 
     from macros.__main__ import run_check
-    from tests.test_site_build import ROOT
+    from tests.support import ROOT
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     path = tmp_path / "content" / "events.yaml"
@@ -334,8 +334,9 @@ def test_make_check_shows_editors_a_bidi_control_in_text_and_passes(tmp_path, ca
 
 
 def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
+    from macros.loader import load_content_or_raise
     from macros.locator_map import render_locator_map
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from tests.support import ROOT
 
     content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku<b>{{1}}ə")
     html = str(render_locator_map(content, place_url=lambda place_id: f"names/#{place_id}"))
@@ -344,8 +345,9 @@ def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
 
 
 def test_a_place_name_too_long_for_the_map_is_refused_by_name() -> None:
+    from macros.loader import load_content_or_raise
     from macros.locator_map import MapError, render_locator_map
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from tests.support import ROOT
 
     content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku " + "x" * 200)
     with pytest.raises(MapError, match="'baku'"):
@@ -362,8 +364,8 @@ def _load_with(tmp_path, field, value: str) -> str:
 
     import yaml
 
-    from macros.loader import ContentError
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from macros.loader import ContentError, load_content_or_raise
+    from tests.support import ROOT
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     path = tmp_path / "content" / f"{field.file}.yaml"
