@@ -44,8 +44,9 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 ## test-fast: the unit lane only (no site build, no browser): for the edit-test loop, under a minute
+# In one process (-n 0): ~600 short tests cost less than starting two workers and feeding them.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m unit
+	$(BIN)/python -m pytest -m unit -n 0
 
 ## lint: ruff check, ruff format --check and mypy (settings in pyproject.toml)
 lint: $(STAMP)
