@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.karabakh")
 
 CONTENT_DIR_ENV = "CONTENT_DIR"  # tests point the build at fixture content with this
-INLINE_MACROS = ("cite", "event", "actor", "place", "term", "value")
+INLINE_MACROS = ("cite", "event", "actor", "place", "term", "value", "period_count", "periods")
 BLOCK_MACROS = ("figure", "claims", "timeline", "chart", "locator_map")
-INDEX_MACROS = ("people_index", "figures_index", "sources_index", "places_index", "glossary_index")
+INDEX_MACROS = ("people_index", "figures_index", "sources_index", "places_index", "glossary_index", "source_balance")
 
 _H1 = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 # A Markdown footnote definition ("[^1]: …"): its ids (fn:1) would clash with the notes cite() numbers.

@@ -2,6 +2,9 @@
 
 Exit codes: 0 content ok (warnings allowed), 1 content errors, 2 a bug in the checker or bad arguments.
 No traceback reaches an editor: anything unexpected becomes one line, "internal error: …".
+
+`python -m macros fields [--write]`: the editors' field reference, generated from the schemas'
+descriptions; --write puts it into CONTRIBUTING.md between its marker comments.
 """
 
 from __future__ import annotations
@@ -19,8 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate content/*.yaml and macro ids in docs/**/*.md")
     check.add_argument("--content", type=Path, default=REPO_ROOT / "content", help="content directory (default: content/)")
     check.add_argument("--docs", type=Path, default=None, help="docs directory to scan for macro calls (default: docs/ if it exists)")
+    fields = commands.add_parser("fields", help="print the field reference generated from schemas/*.schema.json")
+    fields.add_argument("--write", action="store_true", help="regenerate its section of CONTRIBUTING.md instead")
     args = parser.parse_args(argv)
     try:
+        if args.command == "fields":
+            return run_fields(args.write)
         return run_check(args.content, args.docs)
     except Exception as exc:  # the CLI boundary: a checker bug must not print a traceback at an editor
         print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -44,6 +51,20 @@ def run_check(content_dir: Path, docs_dir: Path | None) -> int:
         print(f"content has {_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", file=sys.stderr)
         return 1
     print(summary(result.content, len(result.warnings)))
+    return 0
+
+
+def run_fields(write: bool) -> int:
+    from .field_reference import GUIDE, reference, updated_guide
+
+    if not write:
+        print(reference())
+        return 0
+    text = GUIDE.read_text(encoding="utf-8")
+    updated = updated_guide(text)
+    if updated != text:
+        GUIDE.write_text(updated, encoding="utf-8")
+    print(f"{GUIDE.name}: field reference {'updated' if updated != text else 'already current'}")
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import Any, Callable, Literal
 
 from .dates import PartialDate, parse_date
 from .diagnostics import Diagnostic, error, warning
-from .model import Actor, Claim, Era, Event, Figure, Location, Place, Quantity, Role, Source, Term
+from .model import Account, Actor, Claim, Era, Event, Figure, Location, Place, Quantity, Role, Source, Term
 from .yaml_reader import YamlDocument
 
 __all__ = ["RecordContext", "BUILDERS", "build_record", "quantity"]
@@ -68,12 +68,17 @@ def build_record(kind: str, record: dict[str, Any], context: RecordContext):
 def _event(r: dict[str, Any], c: RecordContext) -> Event | None:
     date, end = c.date(r["date"], "date"), c.date(r.get("end"), "end")
     c.dates_in_order(date, end, ("date", "end"))
+    accounts = tuple(Account(by=a["by"], text=a["text"], sources=tuple(a["sources"])) for a in r.get("accounts", ()))
+    by = [a.by for a in accounts]
+    for i, actor in enumerate(by):
+        if actor in by[:i]:
+            c.fail(f"two accounts by '{actor}': give each side's account once, from different actors", "accounts", i, "by")
     if date is None:
         return None
     return Event(
         id=r["id"], date=date, end=end, title=r["title"], summary=r["summary"], era=r["era"],
         sources=tuple(r["sources"]), actors=tuple(r.get("actors", ())), places=tuple(r.get("places", ())),
-        figures=tuple(r.get("figures", ())), tags=tuple(r.get("tags", ())), location=c.location(),
+        figures=tuple(r.get("figures", ())), tags=tuple(r.get("tags", ())), accounts=accounts, location=c.location(),
     )
 
 
@@ -138,7 +143,7 @@ def _one_current_claim(claims: list[dict[str, Any]], c: RecordContext) -> None:
 
 def _source(r: dict[str, Any], c: RecordContext) -> Source:
     return Source(
-        id=r["id"], publisher=r["publisher"], origin=r["origin"], title=r["title"], url=r["url"],
+        id=r["id"], publisher=r["publisher"], origin=r["origin"], publisher_kind=r["publisher_kind"], title=r["title"], url=r["url"],
         published=c.date(r["published"], "published") if "published" in r else None,
         accessed=c.date(r["accessed"], "accessed"),  # type: ignore[arg-type]
         author=r.get("author"), language=r.get("language"), archive_url=r.get("archive_url"), via=r.get("via"),
@@ -161,7 +166,7 @@ def _place(r: dict[str, Any], c: RecordContext) -> Place:
 
 
 def _era(r: dict[str, Any], c: RecordContext) -> Era:
-    start, end = c.date(r["start"], "start"), c.date(r["end"], "end")
+    start, end = c.date(r["start"], "start"), c.date(r.get("end"), "end")
     c.dates_in_order(start, end, ("start", "end"))
     return Era(
         id=r["id"], title=r["title"], start=start, end=end, summary=r["summary"], page=r.get("page"),  # type: ignore[arg-type]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
 
 from .model import Location
 
-__all__ = ["Diagnostic", "Severity", "display_path", "did_you_mean", "error", "warning", "sorted_diagnostics"]
+__all__ = ["Diagnostic", "Severity", "closest", "display_path", "did_you_mean", "error", "warning", "sorted_diagnostics"]
 
 Severity = Literal["error", "warning"]
 
@@ -52,8 +53,28 @@ def display_path(path: Path) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest candidate, or '' when nothing is close."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    match = closest(word, candidates)
+    return f" (did you mean '{match}'?)" if match else ""
+
+
+def _normal(word: str) -> str:
+    """'Government body', 'government_body', 'international organization' -> the form ids and kinds use."""
+    return re.sub(r"[\s_]+", "-", word.strip().lower()).replace("organiz", "organis")
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate meant by `word`: written the same but for case, spaces or underscores, or else the
+    closest by spelling; None when nothing is close."""
+    candidates = list(candidates)
+    normal = _normal(word)
+    same = [candidate for candidate in candidates if _normal(candidate) == normal]
+    if same:
+        return same[0]
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not matches and normal != word:
+        by_normal = {_normal(candidate): candidate for candidate in candidates}
+        matches = [by_normal[m] for m in difflib.get_close_matches(normal, list(by_normal), n=1, cutoff=0.6)]
+    return matches[0] if matches else None
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:

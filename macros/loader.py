@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from .build_model import RecordContext, build_record
 from .diagnostics import Diagnostic, display_path, sorted_diagnostics
 from .model import Content
+from .periods import check_order, check_periods
 from .references import ParsedFile, check_references
 from .schema_check import FILE_KINDS, check_schema, record_label
 from .yaml_reader import DEFAULT_LOADER, read_yaml
@@ -89,6 +90,8 @@ def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
                 built[name].append(model_object)
 
     diagnostics += check_references(files, docs_dir)
+    diagnostics += check_periods(files)
+    diagnostics += check_order(files)
     result = sorted_diagnostics(diagnostics)
     if any(d.is_error for d in result):
         return LoadResult(None, result)

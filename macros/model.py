@@ -115,6 +115,15 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Account:
+    """One side's account of a contested event, attributed to the actor who gave it."""
+
+    by: str  # actor id
+    text: str  # short Markdown
+    sources: tuple[str, ...]  # source ids, at least one
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     date: PartialDate
@@ -127,7 +136,18 @@ class Event:
     places: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    accounts: tuple[Account, ...] = ()  # contested events: each side's account, side by side
     location: Location | None = field(default=None, compare=False)
+
+    @property
+    def cited_sources(self) -> tuple[str, ...]:
+        """Every source the event's card cites, in the order it cites them: the accounts', then its own."""
+        return tuple(dict.fromkeys([*(s for a in self.accounts for s in a.sources), *self.sources]))
+
+    @property
+    def all_actors(self) -> tuple[str, ...]:
+        """The actors involved and those whose accounts it gives."""
+        return tuple(dict.fromkeys([*self.actors, *(a.by for a in self.accounts)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +194,7 @@ class Source:
     id: str
     publisher: str
     origin: str  # who stands behind the publisher: armenian, azerbaijani, russian or international
+    publisher_kind: str  # media, government, court, international-organisation, ngo or research
     title: str
     url: str  # https only
     published: PartialDate | None  # None: the page shows no date
@@ -210,7 +231,7 @@ class Era:
     id: str
     title: str
     start: PartialDate
-    end: PartialDate
+    end: PartialDate | None  # None: the period is still going on ("since …")
     summary: str
     page: str | None = None  # docs page that tells this period, e.g. "background/first-war.md"
     location: Location | None = field(default=None, compare=False)

@@ -110,6 +110,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "places": list(event.places),
         "figures": list(event.figures),
         "tags": list(event.tags),
+        "accounts": [{"by": a.by, "text": a.text, "sources": list(a.sources)} for a in event.accounts],
     }
 
 
@@ -157,6 +158,8 @@ def source_record(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "publisher": source.publisher,
+        "origin": source.origin,
+        "publisher_kind": source.publisher_kind,
         "title": source.title,
         "url": source.url,
         "published": _date(source.published),
@@ -295,30 +298,16 @@ def _date_parts(value: PartialDate) -> dict[str, list[list[int]]]:
     return {"date-parts": [parts]}
 
 
-def _publisher_kinds(content: Content) -> dict[str, str]:
-    """Every actor's name and aliases (casefolded) -> its kind; the first actor of a name wins."""
-    kinds: dict[str, str] = {}
-    for actor in content.actors:
-        for name in (actor.name, *actor.aliases):
-            kinds.setdefault(name.casefold(), actor.kind)
-    return kinds
+def csl_type(source: Source) -> str:
+    """News reports are `article-newspaper`; pages of governments, courts, NGOs, international
+    organisations and research databases are `webpage`."""
+    return "article-newspaper" if source.publisher_kind == "media" else "webpage"
 
 
-def csl_type(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> str:
-    """News reports are `article-newspaper`; pages of governments, courts, NGOs and international
-    organisations (publishers that are actors of another kind) are `webpage`. `publisher_kinds`
-    (from _publisher_kinds) saves rescanning the actors for every source."""
-    kinds = publisher_kinds if publisher_kinds is not None else _publisher_kinds(content)
-    kind = kinds.get(source.publisher.casefold())
-    if kind is None:
-        return "article-newspaper"
-    return "article-newspaper" if kind == "media" else "webpage"
-
-
-def csl_item(source: Source, content: Content, publisher_kinds: Mapping[str, str] | None = None) -> dict[str, Any]:
+def csl_item(source: Source) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": source.id,
-        "type": csl_type(source, content, publisher_kinds),
+        "type": csl_type(source),
         "title": source.title,
         "container-title": source.publisher,
         "publisher": source.publisher,
@@ -340,8 +329,7 @@ def csl_item(source: Source, content: Content, publisher_kinds: Mapping[str, str
 
 
 def csl_bibliography(content: Content) -> list[dict[str, Any]]:
-    kinds = _publisher_kinds(content)
-    return [csl_item(source, content, kinds) for source in content.sources]
+    return [csl_item(source) for source in content.sources]
 
 
 # --- Files --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .diagnostics import Diagnostic, did_you_mean, display_path, error, warning
+from .diagnostics import Diagnostic, closest, display_path, error, warning
 from .model import Location
 from .schema_check import FILE_KINDS, context_label
 from .yaml_reader import YamlDocument
@@ -44,6 +44,8 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("events", ("actors", "*"), "actors"),
     ("events", ("places", "*"), "places"),
     ("events", ("figures", "*"), "figures"),
+    ("events", ("accounts", "*", "by"), "actors"),
+    ("events", ("accounts", "*", "sources", "*"), "sources"),
     ("actors", ("affiliation",), "actors"),
     ("actors", ("roles", "*", "of"), "actors"),
     ("figures", ("era",), "eras"),
@@ -160,11 +162,17 @@ def _duplicate_ids(files: dict[str, ParsedFile]) -> list[Diagnostic]:
 
 
 def _unknown(value: str, target: str, ids: dict[str, dict[str, Location]]) -> str:
+    """How to add the record first (an unknown id is most often a record not written yet: taking the
+    nearest existing id would cite an older document for a newer statement), then the nearest one."""
     kind = FILE_KINDS[target]
     for other, found in ids.items():
         if other != target and value in found:
             return f"'{value}' is {_article(FILE_KINDS[other])} {FILE_KINDS[other]}, not {_article(kind)} {kind}"
-    return f"unknown {kind} '{value}'{did_you_mean(value, ids.get(target, {}))}"
+    known = ids.get(target, {})
+    file = next((where.file for where in known.values()), f"content/{target}.yaml")
+    message = f"unknown {kind} '{value}': for a new {kind}, add '- id: {value}' to {file}"
+    meant = closest(value, known)
+    return message + (f"; if you meant an existing {kind}: '{meant}'" if meant else "")
 
 
 def _article(word: str) -> str:

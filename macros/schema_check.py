@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import fastjsonschema
 
 from .diagnostics import Diagnostic, did_you_mean, error
+from .value_hints import date_text, quantity_problem
 from .yaml_reader import YamlDocument
 
 if TYPE_CHECKING:
@@ -116,7 +117,8 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
         return [error(where, f"{context}{field} is '{instance}', not one of: {', '.join(options)}{suggestion}")]
     if keyword == "pattern":
         explanation = schema.get("patternErrorMessage", f"does not match {problem.validator_value}")
-        return [error(where, f"{context}{field} '{_short(instance)}': {explanation}")]
+        iso = date_text(instance) if problem.validator_value == load_schema(name)["$defs"]["date"]["pattern"] else None
+        return [error(where, f"{context}{field} '{_short(instance)}': {explanation}{f' (here: {iso})' if iso else ''}")]
     if keyword == "minItems":
         if field == "'sources'" and name == "events":
             return [error(where, f"{context}an event needs at least one source in 'sources'")]
@@ -132,6 +134,12 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
         return [error(where, f"{context}{field} must be {bound} {problem.validator_value}, not {instance}")]
     if keyword in ("oneOf", "anyOf"):
         explanation = schema.get("errorMessage", "does not match any allowed form")
+        keys = [key for branch in schema[keyword] for key in branch.get("properties", {})]
+        precise = quantity_problem(instance, keys) if keys and any(b.get("type") == "number" for b in schema[keyword]) else None
+        if precise is not None:
+            key, explanation = precise
+            if key is not None:
+                where = document.key_location((*path, key)) if key not in keys else document.location((*path, key))
         return [error(where, f"{context}{field}: {explanation}")]
     return [error(where, f"{context}{field}: {problem.message}")]
 

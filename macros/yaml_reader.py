@@ -42,6 +42,9 @@ _BIDI_RE = re.compile(f"[{_BIDI_CHARS}]")
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.MULTILINE)
 # What YAML 1.1 calls non-printable (its readers refuse these anywhere in a file)
 _NON_PRINTABLE_RE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# A comment at the start of a line made of or framed by rules (# --- Era: blockade ---, # ====, ## …):
+# a heading between records. The files have none: records keep a fixed order instead (CONTRIBUTING).
+_HEADING_RE = re.compile(r"^#[ \t]*(?:[-=*#~]{2,}|[^\n]*[-=*#~]{3}[ \t]*$)", re.MULTILINE)
 # Cheap pre-filter: only a file with something that looks like an anchor is scanned event by event.
 _ANCHOR_HINT_RE = re.compile(r"(?:^|[ \t\[{,])&[^\s\]},]", re.MULTILINE)
 
@@ -173,6 +176,10 @@ def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tupl
     except _Refused as refused:
         return None, [*converter.diagnostics, refused.diagnostic]
     diagnostics = converter.diagnostics
+    diagnostics += [
+        error(_position(file, text, m.start()), "a heading comment between records; delete it: records are not grouped under headings but kept in order (see CONTRIBUTING)")
+        for m in _HEADING_RE.finditer(text)
+    ]
     if converter.bidi_id_ranges is not None:
         diagnostics += _bidi_diagnostics(text, file, converter.bidi_id_ranges)
     return YamlDocument(file, data, root), diagnostics

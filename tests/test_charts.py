@@ -55,7 +55,7 @@ def make_content(*figures):
         Actor("committee", "Investigative Committee", "government-body"),
     )
     sources = tuple(
-        Source(i, "Publisher", "international", f"Title {i}", f"https://example.org/{i}", parse_date("2023-09-27"), parse_date("2026-11-28"))
+        Source(i, "Publisher", "international", "media", f"Title {i}", f"https://example.org/{i}", parse_date("2023-09-27"), parse_date("2026-11-28"))
         for i in ("src-a", "src-b", "src-c")
     )
     return Content(figures=figures or (ARRIVALS, DEPOT), actors=actors, sources=sources)

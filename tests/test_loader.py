@@ -189,7 +189,7 @@ def test_yaml_11_booleans_are_not_text(sandbox):
 def test_diagnostics_print_as_file_line_column(sandbox):
     line = sandbox.replace("events", "era: old-era", "era: old-eta")
     result = sandbox.load()
-    assert f"content/events.yaml:{line}:8: error: event 'ceasefire': unknown era 'old-eta' (did you mean 'old-era'?)" in map(str, result.errors)
+    assert f"content/events.yaml:{line}:8: error: event 'ceasefire': unknown era 'old-eta': for a new era, add '- id: old-eta' to content/eras.yaml; if you meant an existing era: 'old-era'" in map(str, result.errors)
     assert result.warnings == ()
 
 

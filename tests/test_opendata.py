@@ -48,10 +48,10 @@ def make_content() -> Content:
             ),
         ),
         sources=(
-            Source("wire-1994", "Example Wire", "international", "Ceasefire holds", "https://wire.example/a", D("1994-05"),
+            Source("wire-1994", "Example Wire", "international", "media", "Ceasefire holds", "https://wire.example/a", D("1994-05"),
                    D("2026-11-28"), author="A. Writer", language="en", via="Daily Reprint",
                    archive_url="https://archive.example/a"),
-            Source("ministry-page", "Ministry of Examples", "armenian", "Arrivals", "https://gov.example/b", D("2023-09-30T18:00+04:00"),
+            Source("ministry-page", "Ministry of Examples", "armenian", "government", "Arrivals", "https://gov.example/b", D("2023-09-30T18:00+04:00"),
                    D("2026-11")),
         ),
         places=(
@@ -155,8 +155,8 @@ def test_csl_items_carry_what_zotero_needs(files):
     wire, ministry = json.loads(files["sources.csl.json"])
     for item in (wire, ministry):
         assert {"id", "type", "title", "container-title", "URL", "issued", "accessed"} <= set(item)
-    assert wire["type"] == "article-newspaper"  # publisher is a media actor
-    assert ministry["type"] == "webpage"  # publisher is a government body
+    assert wire["type"] == "article-newspaper"  # publisher_kind: media
+    assert ministry["type"] == "webpage"  # publisher_kind: government
     assert wire["issued"] == {"date-parts": [[1994, 5]]}
     assert ministry["issued"] == {"date-parts": [[2023, 9, 30]]}
     assert ministry["accessed"] == {"date-parts": [[2026, 11]]}
@@ -236,3 +236,17 @@ def test_the_data_page_links_only_to_files_the_export_writes(files):
     for name in files:
         if "/" not in name:
             assert name in linked, f"docs/data.md does not mention {name}"
+
+
+def test_a_period_still_going_on_exports_a_null_end_that_validates():
+    from dataclasses import replace
+
+    from fixtures.site.model_content import make_content as make_renderer_content
+
+    base = make_renderer_content()
+    content = replace(base, eras=(*base.eras, Era("aftermath", "Aftermath", D("2024-01-01"), None, "Since then.")))
+    files = opendata.export_files(content, opendata.read_schemas())
+    eras = json.loads(files["eras.json"])
+    assert eras[-1]["id"] == "aftermath" and eras[-1]["end"] is None and eras[-1]["start"] == "2024-01-01"
+    assert list(export_validator("eras.schema.json").iter_errors(eras)) == []
+    assert list(export_validator("content.schema.json").iter_errors(json.loads(files["content.json"]))) == []

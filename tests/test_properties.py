@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros import schema_check
+from macros.dates import parse_date
 from macros.loader import CONTENT_FILES, load_content
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -56,8 +57,13 @@ def contents(draw) -> dict[str, list[dict]]:
         return draw(st.lists(st.sampled_from(pools[name]), max_size=most, unique=True))
 
     sources_cited = list(pools["sources"])
+    # Periods one after another, each starting the year the one before it ends; the last may be going on.
+    years = sorted(draw(st.lists(st.integers(1988, 2024), min_size=len(pools["eras"]) + 1, max_size=len(pools["eras"]) + 1, unique=True)))
+    eras = [{"id": i, "title": draw(texts), "start": years[n], "end": years[n + 1], "summary": draw(markdown)} for n, i in enumerate(pools["eras"])]
+    if draw(st.booleans()):
+        del eras[-1]["end"]
     files: dict[str, list[dict]] = {
-        "eras": [{"id": i, "title": draw(texts), "start": 1988, "end": draw(dates(1988, 2024)), "summary": draw(markdown)} for i in pools["eras"]],
+        "eras": eras,
         "events": [],
         "actors": [],
         "figures": [],
@@ -66,12 +72,14 @@ def contents(draw) -> dict[str, list[dict]]:
         "glossary": [],
     }
     for n, event_id in enumerate(pools["events"]):
-        event = {"id": event_id, "date": draw(dates(2000, 2010)), "title": draw(texts), "summary": draw(markdown),
-                 "era": draw(st.sampled_from(pools["eras"])), "sources": [sources_cited[n % len(sources_cited)]]}
+        era = draw(st.sampled_from(eras))
+        date = draw(dates(era["start"], era.get("end", 2024)))  # within its period
+        event = {"id": event_id, "date": date, "title": draw(texts), "summary": draw(markdown),
+                 "era": era["id"], "sources": [sources_cited[n % len(sources_cited)]]}
         if n == 0:
             event["sources"] = sources_cited  # every source is cited somewhere
         if draw(st.booleans()):
-            event["end"] = draw(dates(2011, 2024))
+            event["end"] = draw(dates(int(str(date)[:4]) + 1, 2025))
         for field in ("actors", "places", "figures"):
             chosen = pick(field)
             if chosen:
@@ -88,13 +96,17 @@ def contents(draw) -> dict[str, list[dict]]:
                   for status in ["current", *draw(st.lists(st.sampled_from(["superseded", "disputed"]), max_size=2))]]
         files["figures"].append({"id": figure_id, "label": draw(texts), "unit": "people", "claims": claims})
     for source_id in pools["sources"]:
-        files["sources"].append({"id": source_id, "publisher": draw(texts), "origin": "international", "title": draw(texts),
+        files["sources"].append({"id": source_id, "publisher": draw(texts), "origin": "international", "publisher_kind": "media", "title": draw(texts),
                                  "url": f"https://example.org/{source_id}", "published": draw(dates()), "accessed": "2026-11-28"})
     for place_id in pools["places"]:
         files["places"].append({"id": place_id, "names": {"en": draw(st.lists(texts, min_size=1, max_size=2, unique=True))},
                                 "kind": "city", "coordinates": [draw(st.floats(-90, 90)), draw(st.floats(-180, 180))]})
     for term_id in pools["glossary"]:
         files["glossary"].append({"id": term_id, "term": draw(texts), "definition": draw(markdown)})
+    # In the order `make check` requires: events by date, the others (but figures, which have no era) by id.
+    files["events"].sort(key=lambda event: parse_date(event["date"]).sort_key)
+    for name in ("actors", "sources", "places", "glossary"):
+        files[name].sort(key=lambda record: record["id"])
     return files
 
 

@@ -1,9 +1,12 @@
+import re
+from pathlib import Path
+
 import pytest
 from bs4 import Tag
 from fixtures.site.model_content import make_content, source
 
 from macros.dates import parse_date
-from macros.model import Event
+from macros.model import Era, Event
 from macros.render import PageContext, Renderer, RenderError
 from tests import support
 from tests.support import parse_html, texts
@@ -230,3 +233,26 @@ def test_an_undated_source_says_undated_and_sorts_after_the_dated_ones():
     renderer.cite(overview, "src-b")
     notes = renderer.notes(overview)
     assert "(undated)" in notes and "2023" not in notes.split("Source details")[0]
+
+
+def test_prose_counts_and_lists_the_periods_from_the_data():
+    from dataclasses import replace
+
+    content = make_content()
+    renderer = Renderer(content)
+    page = PageContext(src_path="index.md", url="")
+    assert renderer.period_count(page) == "two periods"
+    listed = str(renderer.periods(page))
+    assert listed == ('<a href="background/war/">The war</a> (<time datetime="1988">1988</time> – <time datetime="1994-05">May 1994</time>); '
+                      'and The exodus (<time datetime="2023-09">September 2023</time> – <time datetime="2024-01">January 2024</time>)')
+    more = replace(content, eras=(*content.eras, Era("aftermath", "Aftermath", parse_date("2024-01"), None, "Since then.")))
+    assert Renderer(more).period_count(page) == "three periods"
+    assert str(Renderer(more).periods(page)).endswith('; and Aftermath (since <time datetime="2024-01">January 2024</time>)')
+
+
+def test_no_page_counts_the_periods_by_hand():
+    """A number of periods written into a page goes stale when one is added: period_count() gives it."""
+    numbers = "two|three|four|five|six|seven|eight|nine|ten|\\d+"
+    for path in sorted((Path(__file__).resolve().parents[1] / "docs").rglob("*.md")):
+        found = re.search(rf"\b({numbers}) (periods|eras)\b", path.read_text(encoding="utf-8"), re.IGNORECASE)
+        assert found is None, f"{path.name}: '{found.group()}' (use {{{{ period_count() }}}})"

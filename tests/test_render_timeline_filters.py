@@ -140,3 +140,18 @@ def test_the_real_timeline_offers_what_its_events_carry(real_site):  # noqa: F81
         assert offered == dict(carried[attr]), name
     stepanakert = next(p for p in real_site.content.places if len(p.english) > 1)
     assert any(text.startswith(stepanakert.name + " (") for _, text in options(html, "place"))
+
+
+def test_a_period_still_going_on_shows_since_its_start_in_the_heading_and_the_filter():
+    from macros.model import Era
+
+    eras = (
+        Era("war", "The war", D("1988"), D("1994-05"), "Years of *fighting*."),
+        Era("exodus", "The exodus", D("2023-09"), None, "Still going on."),
+    )
+    html = str(Renderer(make_content(eras=eras, events=EVENTS, places=PLACES, figures=())).timeline(page()))
+    assert options(html, "era") == [("", "All periods"), ("war", "The war (3)"), ("exodus", "The exodus, since September 2023 (1)")]
+    metas = re.findall(r'<p class="nk-era-meta">(.*?)</p>', html)
+    assert metas[0].startswith('<time datetime="1988">1988</time> – <time datetime="1994-05">May 1994</time>')
+    assert metas[1].startswith('Since <time datetime="2023-09">September 2023</time>')
+    assert "None" not in html

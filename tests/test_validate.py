@@ -134,14 +134,58 @@ def test_a_misreport_needs_a_correction(sandbox):
 
 
 @pytest.mark.parametrize("value, message", [
-    ("{aboot: 68}", "a value is a number (68) or one of {about: N}"),
     ("{min: 30, max: 20}", "'min' (30) is greater than 'max' (20)"),
-    ("'68'", "a value is a number"),
-    ("-5", "a value is a number"),
+    ("'68'", "'value': '68' is in quotation marks: write 68"),
+    ("-5", "'value': -5 is negative; a count or sum is 0 or more"),
+    ("true", "'value': a value is a number (68) or one of {about: N}, {at_least: N}"),
+    ("{about: zero}", "'value': a value is a number (68) or one of {about: N}"),
+    # What a number copied from a source looks like, and the number to write instead.
+    ("115,183", "'value': '115,183' has a thousands separator: write 115183"),
+    ("115 183", "'value': '115 183' has a thousands separator: write 115183"),
+    ("11.5 million", "'value': '11.5 million' has words: write 11500000"),
+    ("120000 people", "'value': '120000 people' has a unit ('people' goes in the figure's 'unit'): write 120000"),
+    ("about 120,000", "'value': 'about 120,000' has words and a thousands separator: write {about: 120000}"),
+    ("more than 53000", "'value': 'more than 53000' has words: write {more_than: 53000}"),
+    ("300,000-500,000", "'value': '300,000-500,000' is a range with a thousands separator: write {min: 300000, max: 500000}"),
+    ("{about: '120,000'}", "'value': '120,000' has a thousands separator: write {about: 120000}"),
+    ("{about: 115,183}", "'value': '{about: 115,183}': in braces a comma starts a new entry; write {about: 115183}"),
+    ("{min: 300}", "'value': a range needs both 'min' and 'max': add 'max'"),
+    ("{about: 68, at_least: 60}", "'value': give one of about, at_least, not 2"),
 ])
 def test_bad_claim_values(sandbox, value, message):
     line = sandbox.replace("figures", "value: {about: 68}", f"value: {value}")
     sandbox.expect(sandbox.load(), FIGURES, line, "error", message)
+
+
+@pytest.mark.parametrize("key, meant", [("around", "about"), ("aboot", "about"), ("at-least", "at_least"), ("over", "more_than"), ("upto", "at_most")])
+def test_a_misspelt_kind_of_value_points_at_the_key_and_suggests_the_right_one(sandbox, key, meant):
+    line = sandbox.replace("figures", "value: {about: 68}", f"value: {{{key}: 111111}}")
+    diagnostic = sandbox.expect(sandbox.load(), FIGURES, line, "error", f"claim 2: 'value': unknown key '{key}' (did you mean '{meant}'?)")
+    assert diagnostic.location.column == len("    - value: {") + 1
+
+
+@pytest.mark.parametrize("date, iso", [("12 May 1994", "1994-05-12"), ("May 1994", "1994-05"), ("25/09/2023", "2023-09-25"), ("'May 12, 1994'", "1994-05-12")])
+def test_a_date_in_words_gets_its_iso_form(sandbox, date, iso):
+    line = sandbox.replace("events", "date: 1994-05-12", f"date: {date}")
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", f"write a date as 1994, 1994-05, 1994-05-12 or 2023-09-20T13:00+04:00 (here: {iso})")
+
+
+def test_an_ambiguous_date_gets_no_guess(sandbox):
+    line = sandbox.replace("events", "date: 1994-05-12", "date: 05/09/1994")
+    diagnostic = sandbox.expect(sandbox.load(), EVENTS, line, "error", "write a date as 1994")
+    assert "here:" not in diagnostic.message
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("actors", "kind: person", "kind: Person", "'kind' is 'Person', not one of: person, state"),
+    ("actors", "kind: government-body", "kind: government body", "(did you mean 'government-body'?)"),
+    ("actors", "kind: government-body", "kind: International Organization", "(did you mean 'international-organisation'?)"),
+    ("sources", "origin: international\n  publisher_kind: media\n  title: Ceasefire holds", "origin: Armenian\n  publisher_kind: media\n  title: Ceasefire holds", "(did you mean 'armenian'?)"),
+    ("figures", "status: superseded", "status: Superseded", "(did you mean 'superseded'?)"),
+])
+def test_a_value_from_a_list_written_another_way_gets_the_listed_form(sandbox, file, old, new, message):
+    line = sandbox.replace(file, old, new)
+    sandbox.expect(sandbox.load(), f"content/{file}.yaml", line, "error", message)
 
 
 def test_two_current_claims_are_an_error(sandbox):
@@ -196,20 +240,34 @@ def test_duplicate_ids_across_files_point_at_both_places(sandbox):
 
 
 REFERENCES = [
-    ("events", "era: old-era", "era: old-erx", "event 'ceasefire': unknown era 'old-erx' (did you mean 'old-era'?)"),
+    ("events", "era: old-era", "era: old-erx",
+     "event 'ceasefire': unknown era 'old-erx': for a new era, add '- id: old-erx' to content/eras.yaml; if you meant an existing era: 'old-era'"),
     ("events", "sources: [wire-1994-05-12-ceasefire]", "sources: [wire-1994-05-12-ceasefirex]",
-     "event 'ceasefire': unknown source 'wire-1994-05-12-ceasefirex' (did you mean 'wire-1994-05-12-ceasefire'?)"),
-    ("events", "actors: [some-minister]", "actors: [some-ministr]", "unknown actor 'some-ministr' (did you mean 'some-minister'?)"),
-    ("events", "places: [town]", "places: [twn]", "event 'depot-blast': unknown place 'twn' (did you mean 'town'?)"),
-    ("events", "figures: [blast-deaths]", "figures: [blast-death]", "unknown figure 'blast-death' (did you mean 'blast-deaths'?)"),
-    ("actors", "affiliation: some-government", "affiliation: other-body", "actor 'some-minister': unknown actor 'other-body'"),
+     "event 'ceasefire': unknown source 'wire-1994-05-12-ceasefirex': for a new source, add '- id: wire-1994-05-12-ceasefirex' to "
+     "content/sources.yaml; if you meant an existing source: 'wire-1994-05-12-ceasefire'"),
+    ("events", "actors: [some-minister]", "actors: [some-ministr]", "unknown actor 'some-ministr': for a new actor, add '- id: some-ministr' to content/actors.yaml; if you meant an existing actor: 'some-minister'"),
+    ("events", "places: [town]", "places: [twn]", "event 'depot-blast': unknown place 'twn': for a new place, add '- id: twn' to content/places.yaml; if you meant an existing place: 'town'"),
+    ("events", "figures: [blast-deaths]", "figures: [blast-death]", "unknown figure 'blast-death': for a new figure, add '- id: blast-death' to content/figures.yaml; if you meant an existing figure: 'blast-deaths'"),
+    ("actors", "affiliation: some-government", "affiliation: other-body", "actor 'some-minister': unknown actor 'other-body': for a new actor, add '- id: other-body' to content/actors.yaml"),
     ("actors", "of: some-government", "of: some-governmnt", "actor 'some-minister': role 1: unknown actor 'some-governmnt'"),
     ("figures", "claimed_by: some-government", "claimed_by: nobody", "figure 'blast-deaths': claim 1: unknown actor 'nobody'"),
     ("figures", "correction: wire-2023-09-27-correction", "correction: wire-2023-09-28-correction",
-     "claim 1: unknown source 'wire-2023-09-28-correction' (did you mean 'wire-2023-09-27-correction'?)"),
+     "claim 1: unknown source 'wire-2023-09-28-correction': for a new source, add '- id: wire-2023-09-28-correction' to content/sources.yaml; "
+     "if you meant an existing source: 'wire-2023-09-27-correction'"),
     ("glossary", "sources: [wire-2023-10-01-glossary]", "sources: [glossary-source]", "term 'some-term': unknown source 'glossary-source'"),
     ("actors", "affiliation: some-government", "affiliation: town", "'town' is a place, not an actor"),
 ]
+
+
+def test_an_unknown_id_says_how_to_add_the_record_before_offering_the_nearest(sandbox):
+    line = sandbox.replace("figures", "source: wire-2023-09-26-blast\n      status: misreport", "source: wire-2025-08-08-blast\n      status: misreport")
+    diagnostic = sandbox.expect(sandbox.load(), FIGURES, line, "error", "unknown source 'wire-2025-08-08-blast'")
+    message = diagnostic.message
+    assert message.index("add '- id: wire-2025-08-08-blast' to content/sources.yaml") < message.index("if you meant an existing source: 'wire-2023-09-26-blast'")
+    assert "did you mean" not in message
+    sandbox.replace("actors", "affiliation: some-government", "affiliation: zzz")
+    nothing_close = sandbox.expect(sandbox.load(), ACTORS, sandbox.line_of("actors", "affiliation: zzz"), "error", "unknown actor 'zzz'")
+    assert nothing_close.message.endswith("for a new actor, add '- id: zzz' to content/actors.yaml")
 
 
 @pytest.mark.parametrize("file, old, new, message", REFERENCES)
@@ -222,7 +280,7 @@ def test_dangling_claim_source(sandbox):
     text = sandbox.text("figures").replace("source: wire-2023-09-26-blast\n      status: current", "source: wire-2023-09-26-blst\n      status: current")
     sandbox.write("figures", text)
     line = sandbox.line_of("figures", "wire-2023-09-26-blst")
-    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claim 2: unknown source 'wire-2023-09-26-blst' (did you mean 'wire-2023-09-26-blast'?)")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", "claim 2: unknown source 'wire-2023-09-26-blst': for a new source, add '- id: wire-2023-09-26-blst' to content/sources.yaml; if you meant an existing source: 'wire-2023-09-26-blast'")
 
 
 def test_an_uncited_source_is_a_warning(sandbox):
@@ -240,15 +298,15 @@ def test_a_source_cited_only_in_docs_counts_as_cited(sandbox):
 
 
 @pytest.mark.parametrize("call, message", [
-    ('{{ cite("wire-1994-05-12-ceasefire", "wire-2023-09-26-blst") }}', "cite(): unknown source 'wire-2023-09-26-blst' (did you mean 'wire-2023-09-26-blast'?)"),
+    ('{{ cite("wire-1994-05-12-ceasefire", "wire-2023-09-26-blst") }}', "cite(): unknown source 'wire-2023-09-26-blst': for a new source, add '- id: wire-2023-09-26-blst' to content/sources.yaml; if you meant an existing source: 'wire-2023-09-26-blast'"),
     ("{{ figure('blast-death') }}", "figure(): unknown figure 'blast-death'"),
     ('{{ actor("town") }}', "actor(): 'town' is a place, not an actor"),
     ('{{ place("nowhere") }}', "place(): unknown place 'nowhere'"),
-    ('{{ event("ceasefir") }}', "event(): unknown event 'ceasefir' (did you mean 'ceasefire'?)"),
+    ('{{ event("ceasefir") }}', "event(): unknown event 'ceasefir': for a new event, add '- id: ceasefir' to content/events.yaml; if you meant an existing event: 'ceasefire'"),
     ('{{ term("other-term") }}', "term(): unknown term 'other-term'"),
     ('{{ claims("x") }}', "claims(): unknown figure 'x'"),
     ('{{ value("blast-deaths-2") }}', "value(): unknown figure 'blast-deaths-2'"),
-    ('{{ timeline(era="old-eras") }}', "timeline(): unknown era 'old-eras' (did you mean 'old-era'?)"),
+    ('{{ timeline(era="old-eras") }}', "timeline(): unknown era 'old-eras': for a new era, add '- id: old-eras' to content/eras.yaml; if you meant an existing era: 'old-era'"),
 ])
 def test_unknown_ids_in_docs_macros(sandbox, call, message):
     page = sandbox.root / "docs" / "section" / "page.md"
@@ -401,5 +459,145 @@ def test_a_record_the_schema_refuses_still_has_its_references_checked_and_counte
     source_line = sandbox.replace("figures", "claimed_by: some-government", "claimed_by: some-govrnment")
     result = sandbox.load()
     sandbox.expect(result, FIGURES, unit_line, "error", "'unit' should be text, not a number (5)")
-    sandbox.expect(result, FIGURES, source_line, "error", "unknown actor 'some-govrnment' (did you mean 'some-government'?)")
+    sandbox.expect(result, FIGURES, source_line, "error", "unknown actor 'some-govrnment': for a new actor, add '- id: some-govrnment' to content/actors.yaml; if you meant an existing actor: 'some-government'")
     assert result.warnings == ()  # the correction source it cites still counts as cited
+
+
+# --- periods ------------------------------------------------------------------------------------------
+
+def test_a_period_still_going_on_has_no_end(sandbox):
+    sandbox.replace("eras", "  end: 2024-01\n", "")
+    result = sandbox.load()
+    assert result.errors == (), result.errors
+    assert result.content.era("new-era").end is None
+
+
+@pytest.mark.parametrize("date, hint", [
+    ("1995-01", "no period covers that date"),
+    ("2023-09-20", "that date is in 'new-era'"),
+])
+def test_an_event_outside_its_period(sandbox, date, hint):
+    sandbox.replace("events", "date: 1994-05-12", f"date: {date}")
+    line = sandbox.line_of("events", "era: old-era")
+    message = f"event 'ceasefire': date {date} is outside its period 'old-era' (1988 – May 1994); {hint}"
+    sandbox.expect(sandbox.load(), EVENTS, line, "error", message)
+
+
+def test_an_event_at_the_precision_of_its_period_is_inside_it(sandbox):
+    sandbox.replace("events", "date: 1994-05-12", "date: 1994-05")  # the period ends in May 1994
+    sandbox.replace("eras", 'start: "2023-09"', "start: 2023-09-25")
+    sandbox.replace("events", "date: 2023-09-25", "date: 2023-09")
+    assert sandbox.load().errors == ()
+
+
+def test_an_event_in_a_period_still_going_on(sandbox):
+    sandbox.replace("eras", "  end: 2024-01\n", "")
+    sandbox.replace("events", "date: 2023-09-25\n  end: \"2023-09-26\"", "date: 2025-08-08")
+    assert sandbox.load().errors == ()
+
+
+def test_periods_may_share_their_boundary_day_only(sandbox):
+    sandbox.replace("eras", "end: 1994-05", "end: 1994-05-12")
+    line = sandbox.replace("eras", 'start: "2023-09"', "start: 1994-05-12")  # the boundary day: fine
+    sandbox.replace("events", "date: 1994-05-12\n", "date: 1994-05-11\n")
+    sandbox.replace("events", "date: 2023-09-25\n  end: \"2023-09-26\"", "date: 1994-05-12")  # in both periods
+    assert sandbox.load().errors == ()
+    sandbox.replace("eras", "start: 1994-05-12", "start: 1994-05-11")
+    message = "era 'new-era' starts (1994-05-11) before era 'old-era' ends (1994-05-12); periods may share only their boundary day"
+    sandbox.expect(sandbox.load(), ERAS, line, "error", message)
+
+
+def test_only_the_last_period_may_be_still_going_on(sandbox):
+    sandbox.replace("eras", "  end: 1994-05\n", "")
+    line = sandbox.line_of("eras", "id: old-era")
+    message = "era 'old-era' has no end, but era 'new-era' starts after it (2023-09): give it an 'end'"
+    sandbox.expect(sandbox.load(), ERAS, line, "error", message)
+
+
+# --- the order of records -----------------------------------------------------------------------------
+
+def _swap_records(sandbox, name, first_id, second_id):
+    """Put the record `second_id` (which follows `first_id`) before it."""
+    text = sandbox.text(name)
+    start, middle = text.index(f"- id: {first_id}\n"), text.index(f"- id: {second_id}\n")
+    end = text.find("\n- id: ", middle) + 1 or len(text)
+    sandbox.write(name, text[:start] + text[middle:end] + text[start:middle] + text[end:])
+
+
+@pytest.mark.parametrize("name, first, second, message", [
+    ("events", "ceasefire", "depot-blast",
+     "event 'ceasefire' (1994-05-12) is out of order: events are in date order, and it comes after event 'depot-blast' (2023-09-25); "
+     "move it to the top, before event 'depot-blast' (line 2)"),
+    ("actors", "some-government", "some-minister",
+     "actor 'some-government' is out of order: actors are in order of id, and it comes after actor 'some-minister'; "
+     "move it to the top, before actor 'some-minister' (line 2)"),
+    ("eras", "old-era", "new-era", "era 'old-era' (1988) is out of order: eras are in order of their start"),
+    ("sources", "wire-1994-05-12-ceasefire", "wire-2023-09-26-blast", "sources are in order of id"),
+])
+def test_records_out_of_order(sandbox, name, first, second, message):
+    _swap_records(sandbox, name, first, second)
+    line = sandbox.line_of(name, f"id: {first}")
+    sandbox.expect(sandbox.load(), f"content/{name}.yaml", line, "error", message)
+
+
+def test_only_the_first_record_out_of_order_is_reported_with_where_it_belongs(sandbox):
+    sandbox.write("actors", sandbox.text("actors") + "- id: b-body\n  name: B\n  kind: other\n- id: a-body\n  name: A\n  kind: other\n"
+                  "- id: c-body\n  name: C\n  kind: other\n")
+    text = sandbox.text("actors")
+    sandbox.write("actors", text.replace("- id: some-government", "- id: zz-government").replace("affiliation: some-government", "affiliation: zz-government")
+                  .replace("of: some-government", "of: zz-government"))
+    for name in ("figures",):
+        sandbox.write(name, sandbox.text(name).replace("claimed_by: some-government", "claimed_by: zz-government"))
+    result = sandbox.load()
+    problems = [d for d in result.errors if "out of order" in d.message]
+    assert len(problems) == 1, problems
+    line = sandbox.line_of("actors", "id: c-body")
+    assert problems[0].message == ("actor 'zz-government' is out of order: actors are in order of id, and actor 'some-minister' comes after it; "
+                                   f"move it after actor 'c-body' (line {line})")
+
+
+def test_a_new_record_put_at_the_top_is_the_one_told_to_move(sandbox):
+    new = "- id: late-event\n  date: 2023-10-01\n  title: Late\n  summary: Later.\n  era: new-era\n  sources: [wire-2023-09-26-blast]\n"
+    sandbox.write("events", sandbox.text("events").replace("- id: ceasefire", new + "- id: ceasefire"))
+    after = sandbox.line_of("events", "id: depot-blast")
+    message = ("event 'late-event' (2023-10-01) is out of order: events are in date order, and event 'ceasefire' (1994-05-12) comes after it; "
+               f"move it after event 'depot-blast' (line {after})")
+    sandbox.expect(sandbox.load(), EVENTS, sandbox.line_of("events", "id: late-event"), "error", message)
+
+
+def test_a_misplaced_record_is_told_which_record_to_follow(sandbox):
+    sandbox.write("actors", sandbox.text("actors") + "- id: ta-body\n  name: T\n  kind: other\n- id: sz-body\n  name: S\n  kind: other\n")
+    line = sandbox.line_of("actors", "id: sz-body")
+    after = sandbox.line_of("actors", "id: some-minister")
+    message = f"actor 'sz-body' is out of order: actors are in order of id, and it comes after actor 'ta-body'; move it after actor 'some-minister' (line {after})"
+    sandbox.expect(sandbox.load(), ACTORS, line, "error", message)
+
+
+def test_events_on_the_same_day_keep_the_order_they_are_written_in(sandbox):
+    twin = "- id: depot-fire\n  date: 2023-09-25\n  title: Fire\n  summary: A fire.\n  era: new-era\n  sources: [wire-2023-09-26-blast]\n"
+    text = sandbox.text("events")
+    sandbox.write("events", text.replace("- id: depot-blast", twin + "- id: depot-blast"))
+    assert sandbox.load().errors == ()
+
+
+def test_figures_are_grouped_by_era_in_the_order_of_the_eras(sandbox):
+    old = ("- id: old-deaths\n  label: Old deaths\n  unit: deaths\n  era: old-era\n  claims:\n    - value: 5\n      as_of: 1994\n"
+           "      claimed_by: some-minister\n      source: wire-1994-05-12-ceasefire\n      status: current\n")
+    unfiled = old.replace("old-deaths", "other-deaths").replace("  era: old-era\n", "")
+    sandbox.write("figures", sandbox.text("figures").replace("- id: blast-deaths", old + "- id: blast-deaths") + unfiled)
+    assert sandbox.load().errors == ()  # old-era's group, new-era's, then figures with no era
+    sandbox.write("figures", sandbox.text("figures").replace(old, "") + old)
+    line = sandbox.line_of("figures", "id: old-deaths")
+    message = ("figure 'old-deaths' (era 'old-era') is out of order: figures are grouped by era, in the order of eras.yaml, "
+               "and it comes after figure 'other-deaths' (no era); move it to the top, before figure 'blast-deaths' (line 2)")
+    sandbox.expect(sandbox.load(), FIGURES, line, "error", message)
+
+
+def test_a_heading_comment_between_records_is_an_error(sandbox):
+    text = sandbox.text("events")
+    sandbox.write("events", text.replace("- id: depot-blast", "# --- Era: new era ---\n- id: depot-blast"))
+    line = sandbox.line_of("events", "# --- Era")
+    diagnostic = sandbox.expect(sandbox.load(), EVENTS, line, "error", "a heading comment between records; delete it")
+    assert diagnostic.location.column == 1
+    sandbox.write("events", text.replace("- id: depot-blast", "# The blast's toll is still disputed.\n- id: depot-blast"))
+    assert sandbox.load().errors == ()  # a note for other editors is fine

@@ -132,7 +132,7 @@ def sources_cited_by(content: Content, call: MacroCall) -> list[str]:
         return [a for a in call.args if isinstance(a, str)]
     if call.name == "timeline":
         era = call.argument(0, "era")
-        return [s for e in content.events if era is None or e.era == era for s in e.sources]
+        return [s for e in content.events if era is None or e.era == era for s in e.cited_sources]
     if call.name in ("value", "figure"):
         figure = figures.get(call.argument(0, "figure_id"))  # type: ignore[call-overload]
         latest = figure.latest if figure else None
@@ -156,7 +156,7 @@ def citation_index(
     of its records (the timeline through its events) is not listed twice."""
     found: dict[str, list[CitedBy]] = defaultdict(list)
     for event in content.events_by_date:
-        for source_id in event.sources:
+        for source_id in event.cited_sources:
             found[source_id].append(CitedBy(f"Timeline: {event.title}", pages.event_url(event.id)))
     for figure in content.figures:
         for claim in figure.history:

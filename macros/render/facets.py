@@ -70,7 +70,7 @@ def timeline_filters(
     """`events` in page order. Periods keep that order (chronological); the rest are alphabetical."""
     facets = (
         Facet("era", "Period", "All periods", _options((e.era for e in events), era_title, keep_order=True)),
-        Facet("actor", "Who", "Anyone", _options((a for e in events for a in e.actors), actor_name, False)),
+        Facet("actor", "Who", "Anyone", _options((a for e in events for a in e.all_actors), actor_name, False)),
         Facet("place", "Where", "Anywhere", _options((p for e in events for p in e.places), place_name, False)),
         Facet("tag", "Topic", "Any topic", _options((t for e in events for t in e.tags), tag_label, False)),
     )

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from ..index_split import KIND_TITLES, IndexPlan, index_sections, plan_indexes
 from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
+from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
@@ -39,6 +40,7 @@ STATUS_LABELS = {
     "misreport": "Misreport",
 }
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
+_NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
 # Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
 # they display the same and mean nothing to Markdown (or to Jinja).
@@ -126,7 +128,7 @@ class Renderer:
             self._events_by_era.setdefault(event.era, []).append(event)
         self._events_by_actor: dict[str, list[Event]] = {}
         for event in content.events_by_date:
-            for actor_id in event.actors:
+            for actor_id in event.all_actors:
                 self._events_by_actor.setdefault(actor_id, []).append(event)
 
     # ---- lookups: an unknown id is an error that suggests the nearest one
@@ -142,6 +144,11 @@ class Renderer:
 
     def era(self, era_id: str) -> Era:
         return self._lookup("era", era_id)
+
+    def era_label(self, era_id: str) -> str:
+        """An era as the timeline's period filter names it; a period still going on says since when."""
+        era = self.era(era_id)
+        return era.title if era.end is not None else f"{era.title}, since {era.start.human()}"
 
     def event_record(self, event_id: str) -> Event:
         return self._lookup("event", event_id)
@@ -253,6 +260,17 @@ class Renderer:
     def term(self, page: PageContext, term_id: str, text: str | None = None) -> Markup:
         return self._render("term_link.html", page, term=self.term_record(term_id), text=text)
 
+    def period_count(self, page: PageContext) -> Markup:
+        """How many periods the timeline is divided into, in words ("six periods"), for prose that counts them."""
+        count = len(self.content.eras)
+        number = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
+        return Markup(f"{number} period{'' if count == 1 else 's'}")
+
+    def periods(self, page: PageContext) -> Markup:
+        """Every period in order, each linked to its background page, with its dates ("since …" for one
+        still going on): prose that lists the periods stays true when one is added."""
+        return self._render("periods.html", page, eras=self.content.eras)
+
     def value(self, page: PageContext, figure_id: str) -> Markup:
         figure = self.figure_record(figure_id)
         claim = figure.latest
@@ -314,7 +332,7 @@ class Renderer:
     def _timeline_events(self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool) -> Markup:
         filters = timeline_filters(
             [event for e in eras for event in by_era[e.id]],
-            era_title=lambda i: self.era(i).title,
+            era_title=self.era_label,
             actor_name=lambda i: self.actor_record(i).name,
             place_name=lambda i: self.place_record(i).name,
         )
@@ -372,6 +390,10 @@ class Renderer:
         groups, head = shown
         sources = [source for _, _, records in groups for source in records]
         return self._with_head(head, self._render("sources_index.html", page, sources=sources, cited_by=self.cited_by))
+
+    def source_balance(self, page: PageContext) -> Markup:
+        balance = source_balance(self.content)
+        return self._render("source_balance.html", page, balance=balance, origins=ORIGINS, groups=PUBLISHER_GROUPS)
 
     def places_index(self, page: PageContext) -> Markup:
         places = sorted(self.content.places, key=lambda p: p.name.casefold())
