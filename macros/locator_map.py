@@ -363,7 +363,7 @@ def _fixed_label(frame: Frame, lines: tuple[str, ...], lat: float, lon: float, c
 
 def _line_options(place: Place) -> list[tuple[str, ...]]:
     """One line, and for two names also two ("Stepanakert/" over "Khankendi"), which is narrower."""
-    options = [(place.name,)]
+    options: list[tuple[str, ...]] = [(place.name,)]
     if len(place.english) == 2:
         options.append((place.english[0] + "/", place.english[1]))
     return options

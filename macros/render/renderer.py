@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup, escape
 
-from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..index_split import KIND_TITLES, IndexPlan, index_sections, plan_indexes
+from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .citations import CitedBy, PageNotes, SitePages, citation_index
@@ -25,6 +25,9 @@ from .facets import tag_label, timeline_filters
 from .format import format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import plain_text, render_markdown, render_markdown_inline
+
+if TYPE_CHECKING:
+    from ..charts import ChartKind
 
 __all__ = ["Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
 
@@ -288,7 +291,7 @@ class Renderer:
     def claims(self, page: PageContext, figure_id: str) -> Markup:
         return self._render("claims.html", page, figure=self.figure_record(figure_id))
 
-    def chart(self, page: PageContext, figure_id: str, kind: str = "step") -> Markup:
+    def chart(self, page: PageContext, figure_id: str, kind: ChartKind = "step") -> Markup:
         """The figure's claims as an SVG chart (macros/charts.py), cited through the page's notes."""
         from ..charts import ChartError, render_claim_chart
 
