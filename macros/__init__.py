@@ -11,11 +11,15 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from .code_reload import changed_files, code_stamp, forget_submodules
+
+if TYPE_CHECKING:
+    from .render import PageContext, Renderer
 
 # mkdocs counts warnings from loggers under "mkdocs", so `--strict` sees ours.
 log = logging.getLogger("mkdocs.plugins.karabakh")
@@ -35,13 +39,13 @@ class _Loaded:
     """One load of the content, reused while no content or docs file changes (mkdocs serve rebuilds)."""
 
     stamp: tuple
-    renderer: object | None  # render.Renderer; under errors the last good one (serve), or None
+    renderer: Renderer | None  # under errors the last good one (serve), or None
     errors: tuple[str, ...]
 
 
 @dataclass
 class _PageState:
-    context: object  # render.PageContext
+    context: PageContext
     where: str  # 'docs/index.md', the prefix of every message about this page
     errors: list[str] = field(default_factory=list)
 

@@ -56,7 +56,7 @@ def reference() -> str:
         record = _target(schema["items"]["$ref"])
         parts += [f"### {heading}", "", f"`{schema['title']}`. {schema['description']}", ""]
         parts += _table(defs[record], defs)
-        for name, sub, title in _nested(defs[record], defs):
+        for _name, sub, title in _nested(defs[record], defs):
             parts += ["", f"#### {title}", "", *(_forms(sub) if "oneOf" in sub else _table(sub, defs))]
         parts.append("")
     parts.append(END)
@@ -144,7 +144,7 @@ def _form(prop: dict[str, Any], defs: dict[str, Any], plural: bool = False) -> s
         return f"list of {inner}"
     if kinds == "object":
         return "mappings (below)" if plural else "mapping (below)"
-    return _TYPES.get(kinds, (str(kinds), str(kinds)))[plural]
+    return _TYPES.get(str(kinds), (str(kinds), str(kinds)))[plural]
 
 
 def _forms(quantity: dict[str, Any]) -> list[str]:

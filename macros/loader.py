@@ -10,7 +10,7 @@ import contextlib
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from .build_model import RecordContext, build_record
 from .diagnostics import Diagnostic, display_path, sorted_diagnostics
@@ -80,7 +80,7 @@ def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
         diagnostics += schema_problems
         files[name] = ParsedFile(name, document, frozenset(broken))
 
-    built: dict[str, list[object]] = {name: [] for name in CONTENT_FILES}
+    built: dict[str, list[Any]] = {name: [] for name in CONTENT_FILES}
     for name, parsed in files.items():
         for index, record in parsed.valid_records():
             context = RecordContext(parsed.document, index, record_label(FILE_KINDS[name], index, record), [])

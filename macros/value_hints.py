@@ -133,14 +133,13 @@ def quantity_problem(instance: Any, keys: Iterable[str]) -> tuple[str | None, st
         number = str(instance[known[0]]) + "".join(rest)
         written = f"{known[0]}: {instance[known[0]]},{','.join(rest)}"
         return None, f"'{{{written}}}': in braces a comma starts a new entry; write {{{known[0]}: {number}}}"
-    for key in rest:
-        meant = _meant_key(key, keys)
+    if rest:
+        meant = _meant_key(rest[0], keys)
         hint = f" (did you mean '{meant}'?)" if meant else f"; the keys are {', '.join(keys)}"
-        return key, f"unknown key '{key}'{hint}"
-    if "min" in instance or "max" in instance:
-        if set(instance) != {"min", "max"}:
-            missing = "max" if "min" in instance else "min"
-            return None if len(instance) > 2 else (None, f"a range needs both 'min' and 'max': add '{missing}'")
+        return rest[0], f"unknown key '{rest[0]}'{hint}"
+    if ("min" in instance or "max" in instance) and set(instance) != {"min", "max"}:
+        missing = "max" if "min" in instance else "min"
+        return None if len(instance) > 2 else (None, f"a range needs both 'min' and 'max': add '{missing}'")
     if len(known) > 1 and set(known) != {"min", "max"}:
         return None, f"give one of {', '.join(known)}, not {len(known)}"
     for key in known:

@@ -75,7 +75,10 @@ def test_the_checklist_matches_the_pull_request_template():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     template_items = re.findall(r"^- \[ \] \*\*(.+?)\*\*", template, re.MULTILINE)
     guide_items = re.findall(r"^- \*\*(.+?)\*\*", section("Opening a pull request"), re.MULTILINE)
-    normalise = lambda items: [re.sub(r"[`:.]", "", item).strip().lower() for item in items]
+
+    def normalise(items):
+        return [re.sub(r"[`:.]", "", item).strip().lower() for item in items]
+
     assert normalise(template_items) == normalise(guide_items)
 
 
@@ -139,8 +142,12 @@ def _worked_example(tmp_path: Path, **replace) -> Path:
         (content / "eras.yaml").write_text((content / "eras.yaml").read_text(encoding="utf-8") + AFTERMATH, encoding="utf-8")
     from macros.dates import parse_date
 
-    by_id = lambda record: record["id"]
-    by_date = lambda record: parse_date(record["date"]).sort_key
+    def by_id(record):
+        return record["id"]
+
+    def by_date(record):
+        return parse_date(record["date"]).sort_key
+
     for kind, block in record_examples(WORKED):
         for old, new in replace.items():
             block = block.replace(old, new)

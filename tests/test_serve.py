@@ -88,11 +88,11 @@ def served_copy(tmp_path: Path):
 def test_serve_shows_content_and_code_edits_without_a_restart(served_copy):
     project, base, server, log = served_copy
     timeline, people = f"{base}timeline/", f"{base}people/"
-    wait_for(timeline, "Putin, Aliyev and Pashinyan meet in Moscow", server, log)
+    title = "Putin, Aliyev and Pashinyan agree in Moscow on a working group on transport links"
+    wait_for(timeline, title, server, log)
 
-    edit(project / "content" / "events.yaml", "  title: Putin, Aliyev and Pashinyan meet in Moscow\n",
-         "  title: Putin, Aliyev and Pashinyan meet in Moscow (edited title)\n")
-    wait_for(timeline, "Putin, Aliyev and Pashinyan meet in Moscow (edited title)", server, log)
+    edit(project / "content" / "events.yaml", f"  title: {title}\n", f"  title: {title} (edited title)\n")
+    wait_for(timeline, f"{title} (edited title)", server, log)
 
     # A Python module of the package: mkdocs-macros imported it once, so only a reload shows this.
     wait_for(people, "Non-governmental organisations", server, log)

@@ -30,7 +30,7 @@ def test_a_timeline_within_the_budget_is_one_page():
 
 def test_the_real_site_stays_one_page():
     from macros.loader import load_content_or_raise
-    from tests.test_site_build import ROOT
+    from tests.support import ROOT
 
     content = load_content_or_raise(ROOT / "content", ROOT / "docs")
     assert not plan_timeline(content.eras, content.events_by_date, DEFAULT_BUDGET).split

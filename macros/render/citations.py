@@ -134,7 +134,7 @@ def sources_cited_by(content: Content, call: MacroCall) -> list[str]:
         era = call.argument(0, "era")
         return [s for e in content.events if era is None or e.era == era for s in e.cited_sources]
     if call.name in ("value", "figure"):
-        figure = figures.get(call.argument(0, "figure_id"))  # type: ignore[arg-type]
+        figure = figures.get(call.argument(0, "figure_id"))  # type: ignore[call-overload]
         latest = figure.latest if figure else None
         return [latest.source] if latest else []
     if call.name in ("claims", "chart", "figures_index"):

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup, escape
 
-from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..index_split import KIND_TITLES, IndexPlan, index_sections, plan_indexes
+from ..model import Actor, Claim, Content, Era, Event, Figure, Place, Source, Term
 from ..timeline_split import INDEX_PAGE, TimelinePlan, plan_timeline
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .citations import CitedBy, PageNotes, SitePages, citation_index
@@ -24,6 +24,9 @@ from .facets import tag_label, timeline_filters
 from .format import format_quantity
 from .links import page_url, relative_url, wayback_lookup_url
 from .markup import plain_text, render_markdown, render_markdown_inline
+
+if TYPE_CHECKING:
+    from ..charts import ChartKind
 
 __all__ = ["Renderer", "RenderError", "PageContext", "TEMPLATES_DIR", "error_admonition"]
 
@@ -36,6 +39,7 @@ STATUS_LABELS = {
     "misreport": "Misreport",
 }
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
+_OPEN_RANGE = re.compile(r",?\s*\d{4}\s*[–-]$")  # "…, 2024–": a title's own note that a period is still going on
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
 # Characters Python-Markdown would still act on in inline text next to our HTML: written as entities,
@@ -142,9 +146,12 @@ class Renderer:
         return self._lookup("era", era_id)
 
     def era_label(self, era_id: str) -> str:
-        """An era as the timeline's period filter names it; a period still going on says since when."""
+        """An era as the timeline's period filter names it; a period still going on says since when, in
+        place of an open range its title may end with ("After the exodus, 2024–")."""
         era = self.era(era_id)
-        return era.title if era.end is not None else f"{era.title}, since {era.start.human()}"
+        if era.end is not None:
+            return era.title
+        return f"{_OPEN_RANGE.sub('', era.title)}, since {era.start.human()}"
 
     def event_record(self, event_id: str) -> Event:
         return self._lookup("event", event_id)
@@ -282,7 +289,7 @@ class Renderer:
     def claims(self, page: PageContext, figure_id: str) -> Markup:
         return self._render("claims.html", page, figure=self.figure_record(figure_id))
 
-    def chart(self, page: PageContext, figure_id: str, kind: str = "step") -> Markup:
+    def chart(self, page: PageContext, figure_id: str, kind: ChartKind = "step") -> Markup:
         """The figure's claims as an SVG chart (macros/charts.py), cited through the page's notes."""
         from ..charts import ChartError, render_claim_chart
 
@@ -292,12 +299,13 @@ class Renderer:
             raise RenderError(str(error)) from error
         return chart.html
 
-    def locator_map(self, page: PageContext) -> Markup:
-        """The places of content/places.yaml on an SVG map (macros/locator_map.py), linked to the Names page."""
+    def locator_map(self, page: PageContext, state: str = "2023") -> Markup:
+        """The places of content/places.yaml on an SVG map (macros/locator_map.py), linked to the Names page,
+        showing the lines of one period (state="1994", "2020" or "2023") until the reader picks another."""
         from ..locator_map import MapError, render_locator_map
 
         try:
-            return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id))
+            return render_locator_map(self.content, place_url=lambda place_id: self.link(page, "names", place_id), state=state)
         except (MapError, KeyError) as error:
             raise RenderError(str(error)) from error
 

@@ -67,14 +67,22 @@ def test_map_places_are_reachable_by_keyboard(page: Page, served_site: ServedSit
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+# Each case's pages are checked in SHARDS tests of every SHARDS-th page: the longest browser checks, split so
+# that the two pytest-xdist workers can share them.
+SHARDS = 3
+
+
+@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda shard: f"pages{shard + 1}of{SHARDS}")
 @pytest.mark.parametrize(
     ("scheme", "width"),
     [("light", 1280), ("dark", 1280), ("light", 412)],  # 412 px: the phone Lighthouse's audit uses
 )
-def test_axe_finds_no_violation_on_any_page(browser: Browser, served_site: ServedSite, scheme: str, width: int):
+def test_axe_finds_no_violation_on_any_page(
+    browser: Browser, served_site: ServedSite, scheme: str, width: int, shard: int
+):
     """Every page, in the palette Material picks from the system's (light `default`, dark `slate`) and on a
     phone: no axe-core violation of any impact, touch-target size included (axe leaves that rule off by
-    default; Lighthouse runs it). One context per case keeps the run short."""
+    default; Lighthouse runs it). One context per case and shard keeps the run short."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     # 404.html links its assets from the site's root path (site_url), as the host serves it for any missing
     # URL; map that prefix to the local server so the page is checked as styled, not as bare HTML.
@@ -83,7 +91,7 @@ def test_axe_finds_no_violation_on_any_page(browser: Browser, served_site: Serve
     found: dict[str, list] = {}
     try:
         page = context.new_page()
-        for path in served_site.pages():
+        for path in served_site.pages()[shard::SHARDS]:
             page.goto(served_site.url(path), wait_until="load")
             assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
             page.evaluate(AXE_JS)

@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import serve_directory
 from tests.fixtures.hostile_content import MARKDOWN_SHOWN, free_text_fields
-from tests.fixtures.payloads import MARKER
 
 _SCRIPT_SCHEMES = ("javascript:", "data:", "vbscript:")
 # Elements a payload would create if any reached the DOM as markup.
