@@ -20,8 +20,21 @@ from pathlib import Path
 def content_date(docs_dir: Path, content_dir: Path) -> datetime.date | None:
     try:
         run = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", str(content_dir), str(docs_dir), f":(exclude){docs_dir / 'assets'}"],
-            cwd=docs_dir, capture_output=True, text=True, timeout=30, check=False,
+            [
+                "git",
+                "log",
+                "-1",
+                "--format=%cs",
+                "--",
+                str(content_dir),
+                str(docs_dir),
+                f":(exclude){docs_dir / 'assets'}",
+            ],
+            cwd=docs_dir,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
         found = run.stdout.strip() if run.returncode == 0 else ""
     except (OSError, subprocess.SubprocessError):
@@ -30,7 +43,7 @@ def content_date(docs_dir: Path, content_dir: Path) -> datetime.date | None:
         return datetime.date.fromisoformat(found)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
     return None
 
 

@@ -15,8 +15,14 @@ _spec.loader.exec_module(content_date)
 
 
 def git(cwd: Path, *args: str, date: str | None = None) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(cwd),
+    }
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout
@@ -49,7 +55,11 @@ def test_outside_git_the_build_date_or_none(tmp_path, monkeypatch):
 
 
 def test_this_checkout_gives_the_date_git_gives():
-    expected = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "content", "docs", ":(exclude)docs/assets"],
-                              cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    expected = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "content", "docs", ":(exclude)docs/assets"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if expected:  # an archive of the sources has no history
         assert content_date.content_date(ROOT / "docs", ROOT / "content").isoformat() == expected

@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_committed_card_is_the_scripts_output():
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make-og-image"), "--check"],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make-og-image"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stdout + run.stderr

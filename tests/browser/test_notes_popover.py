@@ -68,7 +68,7 @@ def test_a_tap_opens_the_note_with_its_source_and_the_page_stays(phone: Page, se
     assert any(href.startswith("https://") for href in shown["links"]), shown  # the source itself
     assert any("sources/#" in href for href in shown["links"]), shown  # and its entry on Sources
     left, top, right, bottom = shown["box"]
-    assert 0 <= left and right <= shown["width"], shown["box"]  # whole on the phone's screen
+    assert left >= 0 and right <= shown["width"], shown["box"]  # whole on the phone's screen
     assert link.get_attribute("aria-expanded") == "true"
     assert "↩" not in shown["text"]  # no links back to the text: the reader is there
 
@@ -92,8 +92,11 @@ def test_the_keyboard_opens_enters_and_closes_the_note(page: Page, served_site: 
     link = note_in_the_middle(page, served_site.url("background/offensive-exodus/"))
     before = page.evaluate(STATE)
     # Tab onto the number from the element before it, as a keyboard reader arrives.
-    page.evaluate("a => { const all = [...document.querySelectorAll('a[href], input, button, select')];"
-                  " all[all.indexOf(a) - 1].focus({preventScroll: true}); }", link.element_handle())
+    page.evaluate(
+        "a => { const all = [...document.querySelectorAll('a[href], input, button, select')];"
+        " all[all.indexOf(a) - 1].focus({preventScroll: true}); }",
+        link.element_handle(),
+    )
     page.keyboard.press("Tab")
     page.wait_for_selector(POPOVER)
     state = page.evaluate(STATE)

@@ -14,7 +14,7 @@ from tests.browser.conftest import ServedSite
 
 def article(served_site: ServedSite, path: str) -> str:
     html = (served_site.site_dir / path / "index.html").read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def all_results(page: Page, served_site: ServedSite, query: str) -> tuple[int, set[str]]:
@@ -32,7 +32,9 @@ def all_results(page: Page, served_site: ServedSite, query: str) -> tuple[int, s
     count = int(meta.split()[0]) if meta.split()[0].isdigit() else (1 if meta.startswith("1 ") else 0)
     for _ in range(count):
         drawn = page.locator(".md-search-result__item").count()
-        page.evaluate("() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }")
+        page.evaluate(
+            "() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }"
+        )
         page.wait_for_timeout(100)
         if page.locator(".md-search-result__item").count() == drawn:
             break
@@ -40,9 +42,15 @@ def all_results(page: Page, served_site: ServedSite, query: str) -> tuple[int, s
     return count, set(paths)
 
 
-@pytest.mark.parametrize(("first", "second"), [("Stepanakert", "Khankendi"), ("Lachin", "Berdzor"), ("Kelbajar", "Karvachar")])
+@pytest.mark.parametrize(
+    ("first", "second"), [("Stepanakert", "Khankendi"), ("Lachin", "Berdzor"), ("Kelbajar", "Karvachar")]
+)
 def test_either_name_finds_the_pages_that_write_both(page: Page, served_site: ServedSite, first: str, second: str):
-    both = {"/" + path for path in served_site.pages() if path != "404.html" and f"{first}/{second}" in article(served_site, path)}
+    both = {
+        "/" + path
+        for path in served_site.pages()
+        if path != "404.html" and f"{first}/{second}" in article(served_site, path)
+    }
     assert len(both) > 3
     _, found_first = all_results(page, served_site, first)
     _, found_second = all_results(page, served_site, second)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import struct
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -72,8 +72,20 @@ def head(served_site: ServedSite, path: str) -> Head:
     return parsed
 
 
-REQUIRED = ("og:type", "og:site_name", "og:title", "og:description", "og:image", "og:image:width", "og:image:height",
-            "og:image:alt", "twitter:card", "twitter:title", "twitter:description", "twitter:image")
+REQUIRED = (
+    "og:type",
+    "og:site_name",
+    "og:title",
+    "og:description",
+    "og:image",
+    "og:image:width",
+    "og:image:height",
+    "og:image:alt",
+    "twitter:card",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image",
+)
 
 
 def test_every_page_has_its_share_card_tags(served_site: ServedSite):
@@ -86,7 +98,11 @@ def test_every_page_has_its_share_card_tags(served_site: ServedSite):
         assert not missing, (path, missing)
         one = {name: values[0] for name, values in tags.meta.items()}
         assert one["og:image"] == one["twitter:image"] == site_url + "assets/images/og-card.png", path
-        assert (one["og:image:width"], one["og:image:height"], one["twitter:card"]) == ("1200", "630", "summary_large_image")
+        assert (one["og:image:width"], one["og:image:height"], one["twitter:card"]) == (
+            "1200",
+            "630",
+            "summary_large_image",
+        )
         assert one["og:title"] == one["twitter:title"] and one["og:title"], path
         assert one["og:description"] == one["twitter:description"] == one["description"], path  # the page's own
         if path == "404.html":
@@ -111,7 +127,7 @@ def test_the_footer_links_to_about_and_dates_the_content(served_site: ServedSite
     # The suite builds a copy of docs/ outside git, so the date there is SOURCE_DATE_EPOCH's, or none
     # (tests/test_content_date.py checks where the date comes from).
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    expected = [datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat()] if epoch else []
+    expected = [datetime.fromtimestamp(int(epoch), UTC).date().isoformat()] if epoch else []
     for path in ("", "background/blockade/", "timeline/", "404.html"):
         footer = head(served_site, path)
         about = [href for href, text in footer.links if text == "See About"]
