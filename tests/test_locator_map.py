@@ -60,7 +60,8 @@ def url(place_id):
 
 @pytest.fixture(scope="module")
 def real_content():
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from macros.loader import load_content_or_raise
+    from tests.test_site_build import ROOT
 
     return load_content_or_raise(ROOT / "content")
 
