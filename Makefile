@@ -17,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test bench audit browser clean
+.PHONY: serve build check test test-fast lint hooks bench audit browser clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,9 +37,26 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
-## test: every test, browser tests included (installs Debian's Chromium when missing)
+## test: ruff check, mypy, then every test (unit, build and browser lanes; installs Debian's Chromium when missing)
 test: $(STAMP) browser
+	$(BIN)/ruff check
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## test-fast: the unit lane only (no site build, no browser): for the edit-test loop, under a minute
+# In one process (-n 0): ~600 short tests cost less than starting two workers and feeding them.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m unit -n 0
+
+## lint: ruff check, ruff format --check and mypy (settings in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/mypy
+
+## hooks: every pre-commit hook on every file (content, YAML style, workflows, ruff, mypy), as CI runs them
+hooks: $(STAMP)
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 ## bench: print load, validate and build timings on synthetic content
 bench: $(STAMP)
@@ -54,4 +71,4 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -3,8 +3,9 @@
     python -m audit [--runs 3] [--pages timeline/ figures/]
 
 Prints the median of the four scores and the transfer size per page, and exits non-zero when a page
-misses a target (performance 98, the others 100) or outweighs a stock Material page plus its own text
-and SVG.
+misses a target (issue #16: performance 98 on the overview and 95 on every other page, the others 100).
+Each page's transfer is set against a stock Material page plus the page's own text and SVG; a page over
+that is reported, not failed (issue #16 asks for the figures, not a limit).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ CHROME = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
 # The 404 page is served with status 404 by a real host, which Lighthouse's SEO category fails by design.
 SKIP = {"404.html"}
-_ARTICLE = re.compile(rb"<article\b.*?</article>", re.S)
+# Greedy: the page's article holds the timeline's events, each an <article> of its own; the first closing
+# tag would cut the page's text short (the timeline's to 4 KB of its 86).
+_ARTICLE = re.compile(rb"<article\b.*</article>", re.S)
 
 
 def ensure_lighthouse() -> None:
@@ -132,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         for miss in r.misses():
             problems.append(f"{r.page or '/'}: {miss} (failed audits: {', '.join(r.failed) or 'none'})")
         if r.transfer_bytes > allowances[r.page]:
-            problems.append(f"{r.page or '/'}: transfer {r.transfer_bytes / 1024:.1f} KB > allowed {allowances[r.page] / 1024:.1f} KB")
-    print("\n".join(problems) if problems else "All targets met: performance >= 98, the rest 100, no page heavier than allowed.")
+            print(f"{r.page or '/'}: transfer {r.transfer_bytes / 1024:.1f} KB, {(r.transfer_bytes - allowances[r.page]) / 1024:.1f} KB"
+                  " over stock Material with this page's text")
+    print("\n".join(problems) if problems else "All targets met: performance >= 98 on the overview and >= 95 elsewhere, the rest 100.")
     return 1 if problems else 0
 
 

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+# Issue #16: the overview at 98, every other page (long pages of records) at 95.
+PERFORMANCE_ELSEWHERE = 95
+
+
+def target(page: str, category: str) -> int:
+    return PERFORMANCE_ELSEWHERE if category == "performance" and page != "" else TARGETS[category]
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,8 @@ class PageResult:
     runs: int
 
     def misses(self) -> list[str]:
-        return [f"{name} {self.scores[name]:g} < {TARGETS[name]}" for name in CATEGORIES if self.scores[name] < TARGETS[name]]
+        return [f"{name} {self.scores[name]:g} < {target(self.page, name)}" for name in CATEGORIES
+                if self.scores[name] < target(self.page, name)]
 
 
 def summarise(page: str, runs: list[Run]) -> PageResult:

@@ -210,7 +210,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    site = _state.build.site
+    site = _current().site
     for page in site.generated_pages():
         files.append(File.generated(config, page.src_path, content=page.markdown))
     return files
@@ -218,13 +218,13 @@ def on_files(files, config):
 
 @event_priority(50)  # before mkdocs-macros renders the page
 def _before_macros(markdown: str, page, config, files) -> str:
-    _state.build.before_page(page)
+    _current().before_page(page)
     return markdown
 
 
 @event_priority(-50)  # after it
 def _after_macros(markdown: str, page, config, files) -> str:
-    return _state.build.after_page(markdown)
+    return _current().after_page(markdown)
 
 
 on_page_markdown = CombinedEvent(_before_macros, _after_macros)
@@ -232,9 +232,15 @@ on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
 def on_post_build(config) -> None:
     """The content as open data (JSON, CSV, CSL-JSON; see docs/data.md) in the site's data/ folder."""
-    build = _state.build
+    build = _current()
     if build.site.renderer is not None:  # with errors, a build has already failed (serve: nothing to publish)
         build.package.opendata.write_open_data(build.site.renderer.content, Path(config.site_dir) / "data")
+
+
+def _current() -> _Build:
+    """This build, which on_config made (MkDocs runs it before every other event)."""
+    assert _state.build is not None, "on_config has not run"
+    return _state.build
 
 
 def _package() -> ModuleType:

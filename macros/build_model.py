@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 from .dates import PartialDate, parse_date
 from .diagnostics import Diagnostic, error, warning
@@ -91,7 +91,7 @@ def actor(r: dict[str, Any], c: RecordContext) -> Actor:
     )
 
 
-_BOUND_KINDS = {"about": "about", "at_least": "at-least", "more_than": "more-than", "at_most": "at-most"}
+_BOUND_KINDS: dict[str, Literal["about", "at-least", "more-than", "at-most"]] = {"about": "about", "at_least": "at-least", "more_than": "more-than", "at_most": "at-most"}
 
 
 def quantity(value: int | float | dict[str, int | float]) -> Quantity:
@@ -104,7 +104,7 @@ def quantity(value: int | float | dict[str, int | float]) -> Quantity:
     kind = _BOUND_KINDS[key]
     if kind == "at-most":
         return Quantity(kind, None, number)
-    return Quantity(kind, number, number if kind == "about" else None)  # type: ignore[arg-type]
+    return Quantity(kind, number, number if kind == "about" else None)
 
 
 def figure(r: dict[str, Any], c: RecordContext) -> Figure:

@@ -56,7 +56,7 @@ def reference() -> str:
         record = _target(schema["items"]["$ref"])
         parts += [f"### {heading}", "", f"`{schema['title']}`. {schema['description']}", ""]
         parts += _table(defs[record], defs)
-        for _, sub, title in _nested(defs[record], defs):
+        for _name, sub, title in _nested(defs[record], defs):
             parts += ["", f"#### {title}", "", *(_forms(sub) if "oneOf" in sub else _table(sub, defs))]
         parts.append("")
     parts.append(END)

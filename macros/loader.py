@@ -10,15 +10,15 @@ import contextlib
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from .build_model import RecordContext, build_record
 from .diagnostics import Diagnostic, display_path, sorted_diagnostics
+from .kinds import KINDS
+from .macro_calls import Page, read_pages
 from .model import Content
 from .periods import check_order, check_periods
 from .references import ParsedFile, check_references
-from .kinds import KINDS
-from .macro_calls import Page, read_pages
 from .schema_check import check_schema, record_label
 from .yaml_reader import DEFAULT_LOADER, read_yaml
 
@@ -83,7 +83,7 @@ def _load(content_dir: Path, docs_dir: Path | None, loader: type) -> LoadResult:
         diagnostics += schema_problems
         files[name] = ParsedFile(name, document, frozenset(broken))
 
-    built: dict[str, list[object]] = {name: [] for name in KINDS}
+    built: dict[str, list[Any]] = {name: [] for name in KINDS}
     for name, parsed in files.items():
         kind = KINDS[name]
         for index, record in parsed.valid_records():

@@ -108,12 +108,12 @@ def parse_calls(page_source: str) -> list[MacroCall]:
     for call in jinja2.Environment().parse(page_source).find_all(nodes.Call):
         if isinstance(call.node, nodes.Name):
             args = [a for a in call.args if isinstance(a, nodes.Const)]
-            kwargs = [k for k in call.kwargs if isinstance(k.value, nodes.Const)]
+            kwargs = [(k.key, k.value) for k in call.kwargs if isinstance(k.value, nodes.Const)]
             calls.append(MacroCall(
                 call.node.name,
                 tuple(a.value for a in args),
-                tuple((k.key, k.value.value) for k in kwargs),
-                tuple(a.lineno for a in args) + tuple(k.value.lineno for k in kwargs),
+                tuple((key, value.value) for key, value in kwargs),
+                tuple(a.lineno for a in args) + tuple(value.lineno for _, value in kwargs),
             ))
     return calls
 

@@ -219,7 +219,7 @@ def _family_key(actor: Actor) -> tuple[str, str]:
 def _source_order(source: Source) -> tuple:
     """By publisher, then oldest first, undated ones last."""
     dated = source.published is not None
-    return (source.publisher.casefold(), not dated, source.published.sort_key if dated else (), source.id)
+    return (source.publisher.casefold(), not dated, source.published.sort_key if source.published is not None else (), source.id)
 
 
 # ---- the packing rule

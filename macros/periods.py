@@ -83,7 +83,7 @@ def _era_sequence(files: dict[str, ParsedFile], eras: list[tuple[int, str, Parti
         return diagnostics
     document = files["eras"].document
     ordered = sorted(eras, key=lambda era: era[2].sort_key)
-    for (index, era_id, _, end), (next_index, next_id, next_start, _) in zip(ordered, ordered[1:]):
+    for (index, era_id, _start, end), (next_index, next_id, next_start, _) in zip(ordered, ordered[1:]):
         if end is None:
             diagnostics.append(error(
                 document.location((index,)),

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .diagnostics import Diagnostic, closest, display_path, error, warning
-from .model import Location
 from .kinds import KINDS, noun
 from .macro_calls import Page, references
+from .model import Location
 from .schema_check import context_label
 from .yaml_reader import YamlDocument
 

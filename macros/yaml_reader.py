@@ -224,7 +224,7 @@ class _Converter:
     def note_bidi_id(self, node: ScalarNode) -> None:
         if _BIDI_RE.search(node.value):
             start, end = node.start_mark, node.end_mark
-            self.bidi_id_ranges.append(((start.line, start.column), (end.line, end.column)))  # type: ignore[union-attr]
+            self.bidi_id_ranges.append(((start.line, start.column), (end.line, end.column)))
 
 
 def _bidi_diagnostics(text: str, file: str, id_ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[Diagnostic]:

@@ -1,4 +1,5 @@
-"""Shared test helpers: a scratch copy of the small valid content in tests/fixtures/loader/."""
+"""Shared test helpers: the lanes every test is put in, a scratch copy of the small valid content in
+tests/fixtures/loader/, and the site builds the HTML, language and browser checks share."""
 
 from __future__ import annotations
 
@@ -8,8 +9,41 @@ from pathlib import Path
 import pytest
 
 from macros.loader import LoadResult, load_content
+from tests.support import DATA_PAGES, FIXTURE, ROOT, BuiltSite, build_once, real_sources
 
 LOADER_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "loader"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+# ---- lanes ---------------------------------------------------------------------------------------------
+# Every test gets one of three markers (declared in pyproject.toml), so that a lane runs alone:
+# `make test-fast` is `pytest -m unit`. A module may say its lane with `pytestmark`; otherwise:
+#   browser  tests in tests/browser (Chromium through Playwright);
+#   build    tests that use a fixture building a site with MkDocs or ProperDocs (directly or through another
+#            fixture), or serving one with `mkdocs serve`;
+#   unit     the rest.
+LANES = ("unit", "build", "browser")
+BUILD_FIXTURES = frozenset({
+    "real_site", "fixture_site", "payload_site",  # below: one build each per test process
+    "site",  # tests/test_site_build.py: real_site and fixture_site by name (getfixturevalue, not seen here)
+    "split_site",  # tests/test_timeline_split_build.py, tests/test_index_split_build.py
+    "properdocs_site",  # tests/test_properdocs.py
+    "two_builds",  # tests/test_reproducible.py
+    "served_copy",  # tests/test_serve.py
+})
+
+
+def lane_of(item: pytest.Item) -> str:
+    if BROWSER_TESTS in item.path.parents:
+        return "browser"
+    if BUILD_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        return "build"
+    return "unit"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if not any(item.get_closest_marker(lane) for lane in LANES):
+            item.add_marker(lane_of(item))
 
 
 class Sandbox:
@@ -64,44 +98,41 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     return Sandbox(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def payload_site(tmp_path_factory):
-    """The real docs built from a hostile copy of the real content (tests/fixtures/hostile_content.py), once
-    per session: defined here, not in a test module, so the HTML and the Chromium checks share one build."""
-    from tests.fixtures.hostile_content import write_hostile_copy
-    from tests.test_site_build import ROOT, _build
-
-    workdir = tmp_path_factory.mktemp("payload")
-    shutil.copytree(ROOT / "docs", workdir / "docs")
-    shutil.copytree(ROOT / "content", workdir / "content")
-    write_hostile_copy(workdir / "content")
-    return _build("payload", workdir, workdir / "docs", workdir / "content", None)
-
-
 # The builds the HTML, language and browser checks share. Defined here, not in a test module: a session
 # fixture imported into several modules is a separate fixture in each, and the site was built four times.
+# Each is built once per run even with several pytest-xdist workers (tests/support.py, build_once).
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
+def real_site(tmp_path_factory) -> BuiltSite:
     """The real docs and content, built strictly (tests/test_site_build.py has the checks)."""
-    from tests.test_site_build import ROOT, _build
-
-    # A snapshot, so that the build and the checks see the same files while editors keep writing.
-    workdir = tmp_path_factory.mktemp("real")
-    shutil.copytree(ROOT / "docs", workdir / "docs")
-    shutil.copytree(ROOT / "content", workdir / "content")
-    return _build("real", workdir, workdir / "docs", workdir / "content", None)
+    return build_once(tmp_path_factory, "real", real_sources)
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory):
-    """Fixture overview/background pages and content (tests/fixtures/site) with the real data pages."""
-    from tests.test_site_build import DATA_PAGES, FIXTURE, ROOT, _build
+def payload_site(tmp_path_factory) -> BuiltSite:
+    """The real docs built from a hostile copy of the real content (tests/fixtures/hostile_content.py): the
+    HTML checks (tests/test_untrusted.py) and the Chromium checks share it."""
+    from tests.fixtures.hostile_content import write_hostile_copy
 
-    workdir = tmp_path_factory.mktemp("fixture")
-    docs = workdir / "docs"
-    shutil.copytree(FIXTURE / "docs", docs)
-    for page in DATA_PAGES:
-        shutil.copy(ROOT / "docs" / page, docs / page)
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    return _build("fixture", workdir, docs, FIXTURE / "content", pages)
+    def sources(workdir: Path) -> tuple[Path, Path, None]:
+        docs, content, _ = real_sources(workdir)
+        write_hostile_copy(content)
+        return docs, content, None
+
+    return build_once(tmp_path_factory, "payload", sources)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> BuiltSite:
+    """Fixture overview/background pages and content (tests/fixtures/site) with the real data pages."""
+
+    def sources(workdir: Path) -> tuple[Path, Path, set[str]]:
+        docs = workdir / "docs"
+        shutil.copytree(FIXTURE / "docs", docs)
+        for page in DATA_PAGES:
+            shutil.copy(ROOT / "docs" / page, docs / page)
+        shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+        return docs, FIXTURE / "content", {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+
+    return build_once(tmp_path_factory, "fixture", sources)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from fixtures.site.model_content import make_content
 
 from macros.dates import parse_date
+from macros.macro_calls import MacroCall, sources_cited_by
 from macros.model import Account, Event
 from macros.record_data import event_record
 from macros.render import PageContext, Renderer
-from macros.macro_calls import MacroCall, sources_cited_by
+from tests.support import find, parse_html, text
 
 ACCOUNTS_YAML = """  accounts:
     - by: some-minister
@@ -20,29 +19,6 @@ ACCOUNTS_YAML = """  accounts:
       text: The government denied it.
       sources: [wire-1994-05-12-ceasefire]
 """
-
-
-class _Sections(HTMLParser):
-    """The text of each account's "Account by …" line."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.labels: list[str] = []
-        self._in_label = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "p" and dict(attrs).get("class") == "nk-account-by":
-            self._in_label = True
-            self.labels.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "p":
-            self._in_label = False
-
-    def handle_data(self, data):
-        if self._in_label:
-            self.labels[-1] += data
 
 
 def _contested_event() -> Event:
@@ -91,8 +67,8 @@ def test_accounts_render_side_by_side_with_their_actor_and_notes():
     renderer = Renderer(content)
     page = PageContext(src_path="timeline.md", url="timeline/")
     html = str(renderer.timeline(page))
-    found = _Sections(html)
-    assert found.labels == ["Account by Armenian government", "Account by Nazeli Baghdasaryan"]
+    labels = [text(p) for p in find(parse_html(html), "p", class_="nk-account-by")]  # each account's "Account by …"
+    assert labels == ["Account by Armenian government", "Account by Nazeli Baghdasaryan"]
     assert "<em>yes</em>" in html
     notes = str(renderer.notes(page))
     for source_id in ("src-a", "src-b", "src-c"):

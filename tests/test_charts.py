@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from markupsafe import Markup
 
-from macros.render.charts import PLOT_BOTTOM, PLOT_TOP, ChartError, nice_ticks, render_claim_chart, short_quantity
 from macros.dates import parse_date
 from macros.model import Actor, Claim, Content, Figure, Quantity, Source
+from macros.render.charts import PLOT_BOTTOM, PLOT_TOP, ChartError, nice_ticks, render_claim_chart, short_quantity
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -75,7 +75,10 @@ def test_the_checklist_matches_the_pull_request_template():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     template_items = re.findall(r"^- \[ \] \*\*(.+?)\*\*", template, re.MULTILINE)
     guide_items = re.findall(r"^- \*\*(.+?)\*\*", section("Opening a pull request"), re.MULTILINE)
-    normalise = lambda items: [re.sub(r"[`:.]", "", item).strip().lower() for item in items]
+
+    def normalise(items):
+        return [re.sub(r"[`:.]", "", item).strip().lower() for item in items]
+
     assert normalise(template_items) == normalise(guide_items)
 
 

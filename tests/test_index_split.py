@@ -71,7 +71,7 @@ def test_an_index_within_the_budget_is_one_page():
 
 def test_the_real_site_keeps_each_index_on_one_page():
     from macros.loader import load_content_or_raise
-    from tests.test_site_build import ROOT, settings
+    from tests.support import ROOT, settings
 
     content = load_content_or_raise(ROOT / "content", ROOT / "docs")
     assert not any(plan.split for plan in plan_lists(content, settings()["index_page_records"]).values())

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_site_build import BuiltSite, html_pages, parse_page, resolve
-from tests.test_timeline_split_build import build_with_budget
+from tests.support import BuiltSite, build_with_budget, find, html_pages, internal_links, page_ids, read_page, resolve
 
 BUDGET = 10
 KINDS = {"sources": "sources", "people": "actors", "figures": "figures"}  # site folder -> content records
@@ -26,8 +25,7 @@ def _records_by_page(site: BuiltSite, folder: str) -> dict[Path, list[str]]:
     ids = {record.id for record in getattr(site.content, KINDS[folder])}
     found = {}
     for page_file in sorted((site.site_dir / folder).rglob("index.html")):
-        page = parse_page(page_file)
-        found[page_file] = [a["id"] for t, a in page.elements if a.get("id") in ids and t in ("li", "h3")]
+        found[page_file] = [el["id"] for el in read_page(page_file).find_all(["li", "h3"], id=True) if el["id"] in ids]
     return found
 
 
@@ -50,29 +48,24 @@ def test_each_record_is_on_one_generated_page_within_the_budget(split_site, fold
     assert len(by_page) >= 2 and all(0 < len(records) <= BUDGET for records in by_page.values())
     shown = [record_id for records in by_page.values() for record_id in records]
     assert sorted(shown) == sorted(record.id for record in getattr(split_site.content, KINDS[folder]))
-    targets = {resolve(split_site.site_dir, index, a["href"]) for t, a in parse_page(index).elements if t == "a" and "href" in a}
+    targets = {resolve(split_site.site_dir, index, a["href"]) for a in read_page(index).find_all("a", href=True)}
     assert set(by_page) <= {target[0] for target in targets if target is not None}
 
 
 def test_every_link_to_a_record_resolves_to_the_page_that_shows_it(split_site):
     site_dir = split_site.site_dir
     homes = _homes(split_site)
-    ids_of: dict[Path, set[str]] = {}
     checked, broken = {folder: 0 for folder in KINDS}, []
-    for page_file in html_pages(split_site):
-        for tag, attrs in parse_page(page_file).elements:
-            target = resolve(site_dir, page_file, attrs.get("href", "")) if tag == "a" else None
-            if target is None or not target[1]:
-                continue
-            path, fragment = target
-            folder = path.relative_to(site_dir).parts[0] if path.is_relative_to(site_dir) else ""
-            if (folder, fragment) not in homes:
-                continue
-            checked[folder] += 1
-            if path != homes[folder, fragment]:
-                broken.append(f"{page_file.relative_to(site_dir)}: {attrs['href']} (shown on {homes[folder, fragment].relative_to(site_dir)})")
-            elif fragment not in ids_of.setdefault(path, parse_page(path).ids):
-                broken.append(f"{page_file.relative_to(site_dir)}: {attrs['href']} (no anchor)")
+    for link in internal_links(site_dir, html_pages(split_site.site_dir), tags=["a"]):
+        path, fragment = link.path, link.fragment
+        folder = path.relative_to(site_dir).parts[0] if fragment and path.is_relative_to(site_dir) else ""
+        if (folder, fragment) not in homes:
+            continue
+        checked[folder] += 1
+        if path != homes[folder, fragment]:
+            broken.append(f"{link.where(site_dir)} (shown on {homes[folder, fragment].relative_to(site_dir)})")
+        elif fragment not in page_ids(path):
+            broken.append(f"{link.where(site_dir)} (no anchor)")
     assert broken == []
     # notes' "Source details" on every page that cites; actor() and claimed-by links; value(), figure cards
     assert checked["sources"] > len(split_site.content.sources)
@@ -88,13 +81,11 @@ def test_sources_back_links_and_notes_follow_the_split_figures(split_site):
     figure = next(f for f in split_site.content.figures if f.claims)
     source_id = figure.claims[0].source
     source_page = homes["sources", source_id]
-    source = parse_page(source_page)
-    (item,) = source.find("li", id=source_id)
-    targets = {resolve(site_dir, source_page, a["href"]) for t, a in source.descendants(item) if t == "a" and "href" in a}
+    (item,) = find(read_page(source_page), "li", id=source_id)
+    targets = {resolve(site_dir, source_page, a["href"]) for a in item.find_all("a", href=True)}
     assert (homes["figures", figure.id], figure.id) in targets
     assert not any(path == site_dir / "figures" / "index.html" for path, _ in filter(None, targets))
-    notes_page = parse_page(homes["figures", figure.id])
-    assert any(t == "a" and a.get("class") == "nk-source-details" for t, a in notes_page.elements)
+    assert find(read_page(homes["figures", figure.id]), "a", class_="nk-source-details")
 
 
 def test_search_finds_each_record_on_its_page(split_site):
@@ -112,8 +103,7 @@ def test_search_finds_each_record_on_its_page(split_site):
 
 
 def test_the_nav_lists_the_parts_under_their_index(split_site):
-    home = parse_page(split_site.site_dir / "index.html")
-    hrefs = [a["href"] for t, a in home.elements if t == "a" and "href" in a]
+    hrefs = [a["href"] for a in read_page(split_site.site_dir / "index.html").find_all("a", href=True)]
     for folder in KINDS:
         parts = [p for p in _records_by_page(split_site, folder) if p.parent.name != folder]
         for part in parts:

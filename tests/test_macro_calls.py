@@ -24,7 +24,7 @@ def content():
 
 
 def test_every_macro_is_a_renderer_method_taking_the_page_first():
-    assert RENDERER_MACROS == tuple(MACROS)
+    assert tuple(MACROS) == RENDERER_MACROS
     for name, macro in MACROS.items():
         parameters = list(inspect.signature(getattr(Renderer, name)).parameters)
         assert parameters[:2] == ["self", "page"], name

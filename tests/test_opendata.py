@@ -188,7 +188,8 @@ def test_output_is_deterministic_text_with_unix_newlines(files):
 
 
 def test_an_undated_source_exports_null_and_no_issued_date():
-    from fixtures.site.model_content import make_content as make_renderer_content, source
+    from fixtures.site.model_content import make_content as make_renderer_content
+    from fixtures.site.model_content import source
 
     content = make_renderer_content(sources=(source("src-a"), source("src-b", published=None), source("src-c")))
     files = opendata.export_files(content, opendata.read_schemas())

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support import once_per_run
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothesis",
@@ -41,19 +43,21 @@ def html_path(md_path: str) -> str:
     return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"
 
 
-@pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory) -> Path:
-    sources = tmp_path_factory.mktemp("properdocs") / "sources"
+def build(folder: Path) -> None:
+    sources = folder / "sources"
     shutil.copytree(ROOT, sources, ignore=NOT_SOURCES)
-    site = sources.parent / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
+        [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(folder / "site")],
         cwd=sources, env=env, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ProperDocs" in result.stderr or "properdocs" in result.stderr.lower()
-    return site
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory) -> Path:
+    return once_per_run(tmp_path_factory, "properdocs", build) / "site"  # one build for all xdist workers
 
 
 def test_every_page_in_the_nav_is_built(properdocs_site):

@@ -1,31 +1,25 @@
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from bs4 import Tag
 from fixtures.site.model_content import make_content, source
 
+from macros.dates import parse_date
 from macros.model import Era, Event
 from macros.render import PageContext, Renderer, RenderError
-from macros.dates import parse_date
+from tests import support
+from tests.support import parse_html, texts
 
 
-class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text, of an HTML fragment."""
+def find(html, tag: str, **attrs: str) -> list[Tag]:
+    """The elements of an HTML fragment with this tag and these attribute values."""
+    return support.find(parse_html(html), tag, **attrs)
 
-    def __init__(self, html):
-        super().__init__()
-        self.tags, self.text = [], []
-        self.feed(str(html))
 
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def find(self, tag, **attrs):
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+def text_of(html) -> str:
+    """The fragment's text as written (white space kept)."""
+    return "".join(texts(parse_html(html)))
 
 
 @pytest.fixture
@@ -39,10 +33,10 @@ def page(url="background/war/"):
 
 def test_value_is_latest_current_claim_with_claimant_as_of_and_note(renderer):
     html = renderer.value(page(""), "arrivals")
-    text = "".join(Elements(html).text)
+    text = text_of(html)
     assert text == "100,617 people (Nazeli Baghdasaryan, as of 3 October 2023, 12:00 (UTC+4))1"
-    assert Elements(html).find("a", href="people/#spokes")
-    assert Elements(html).find("time", datetime="2023-10-03T12:00+04:00")
+    assert find(html, "a", href="people/#spokes")
+    assert find(html, "time", datetime="2023-10-03T12:00+04:00")
 
 
 def test_unknown_ids_are_errors_that_suggest_the_right_one(renderer):
@@ -65,42 +59,42 @@ def test_a_source_is_not_a_figure(renderer):
 def test_timeline_orders_by_date_groups_by_era_and_keeps_precision(renderer):
     p = page("timeline/")
     html = renderer.timeline(p)
-    articles = Elements(html).find("article")
+    articles = find(html, "article")
     assert [a["id"] for a in articles] == ["protests", "ceasefire", "arrivals-begin"]
-    assert [t["datetime"] for t in Elements(html).find("time") if t["datetime"].startswith(("1988-", "1994-05-", "2023-09-2"))] == [
+    assert [t["datetime"] for t in find(html, "time") if t["datetime"].startswith(("1988-", "1994-05-", "2023-09-2"))] == [
         "1988-02",
         "1994-05-12",
         "2023-09-24T20:00+04:00",
     ]
     assert "February 1988" in html and "24 September 2023, 20:00 (UTC+4)" in html
     assert "## The war {: #war }" in html and "## The exodus {: #exodus }" in html
-    ceasefire = Elements(html).find("article", id="ceasefire")[0]
+    ceasefire = find(html, "article", id="ceasefire")[0]
     assert ceasefire["data-era"] == "war" and ceasefire["data-year"] == "1994"
     assert ceasefire["data-actors"] == "gov" and ceasefire["data-places"] == "town" and ceasefire["data-tags"] == "diplomacy"
-    assert Elements(html).find("a", href="../background/war/")
-    assert Elements(html).find("a", href="../names/#town")
-    assert Elements(html).find("a", href="../figures/#arrivals")
-    assert Elements(html).find("a", **{"class": "footnote-ref", "href": "#fn:1"})
+    assert find(html, "a", href="../background/war/")
+    assert find(html, "a", href="../names/#town")
+    assert find(html, "a", href="../figures/#arrivals")
+    assert find(html, "a", **{"class": "footnote-ref", "href": "#fn:1"})
 
 
 def test_timeline_for_one_era_has_no_era_heading(renderer):
     html = renderer.timeline(page(), era="exodus")
-    assert [a["id"] for a in Elements(html).find("article")] == ["arrivals-begin"]
+    assert [a["id"] for a in find(html, "article")] == ["arrivals-begin"]
     assert "##" not in html
 
 
 def test_figure_card_shows_latest_value_claimant_as_of_and_history_link(renderer):
     html = renderer.figure(page(), "aid")
-    text = "".join(Elements(html).text)
+    text = text_of(html)
     assert "more than $11.5 million" in text
     assert "Claimed by Armenian government, as of 26 September 2023." in text
-    assert Elements(html).find("a", href="../../figures/#aid")
+    assert find(html, "a", href="../../figures/#aid")
 
 
 def test_claims_table_marks_status_and_names_the_correction(renderer):
     p = page()
     html = renderer.claims(p, "arrivals")
-    rows = Elements(html).find("tr")
+    rows = find(html, "tr")
     assert [r.get("class") for r in rows[1:]] == ["nk-claim nk-claim-misreport", "nk-claim nk-claim-superseded", "nk-claim nk-claim-current"]
     assert '<s>125 people</s><sup id="fnref:1">' in html
     assert html.count('class="footnote-ref"') == 4  # one per claim, and the misreport's correction
@@ -113,7 +107,7 @@ def test_claims_table_marks_status_and_names_the_correction(renderer):
 def test_place_gives_both_names_and_native_forms_with_lang(renderer):
     html = renderer.place(page(""), "town", native=True)
     assert "Stepanakert/Khankendi" in html
-    assert Elements(html).find("span", lang="hy") and Elements(html).find("span", lang="az")
+    assert find(html, "span", lang="hy") and find(html, "span", lang="az")
     assert "Ստեփանակերտ" in html
 
 
@@ -133,7 +127,7 @@ def test_hostile_strings_are_escaped_and_never_evaluated():
     # Jinja syntax from the content stays literal (braces as entities in titles, as text in summaries)
     assert "49" not in html
     assert "{{ 7*7 }}" in html and "{% if true %}yes{% endif %}" in html
-    text = "".join(Elements(html).text)
+    text = text_of(html)
     assert 'Title <script>alert("x")</script> {{ 7*7 }}' in text
 
 
@@ -152,17 +146,17 @@ def test_people_index_lists_roles_affiliation_aliases_and_events(renderer):
     assert "## Government bodies {: #kind-government-body }" in html
     assert "Spokesperson" in html and "(from <time datetime=\"2021-08\">August 2021</time>)" in html
     assert "Also written: Government of Armenia" in html
-    assert Elements(html).find("a", href="../timeline/#ceasefire")
+    assert find(html, "a", href="../timeline/#ceasefire")
 
 
 def test_sources_index_links_back_and_offers_an_archive(renderer):
     html = renderer.sources_index(page("sources/"))
-    items = Elements(html).find("li", **{"class": "nk-source"})
+    items = find(html, "li", **{"class": "nk-source"})
     assert [i["id"] for i in items] == ["src-a", "src-b", "src-c"]
-    assert Elements(html).find("a", href="https://web.archive.org/web/*/https://news.example/src-a")
-    assert Elements(html).find("a", href="https://web.archive.org/web/2023/x")
-    assert Elements(html).find("a", href="../timeline/#protests")
-    assert Elements(html).find("a", href="../names/#refugees")
+    assert find(html, "a", href="https://web.archive.org/web/*/https://news.example/src-a")
+    assert find(html, "a", href="https://web.archive.org/web/2023/x")
+    assert find(html, "a", href="../timeline/#protests")
+    assert find(html, "a", href="../names/#refugees")
 
 
 def test_glossary_and_places_indexes_anchor_each_record(renderer):
@@ -170,7 +164,7 @@ def test_glossary_and_places_indexes_anchor_each_record(renderer):
     places = renderer.places_index(page("names/"))
     assert "### Refugees {: #refugees }" in glossary
     assert "### Stepanakert/Khankendi {: #town }" in places
-    assert Elements(places).find("dd", lang="ru") == [] and Elements(places).find("dd", lang="hy")
+    assert find(places, "dd", lang="ru") == [] and find(places, "dd", lang="hy")
     assert "39.8153° N, 46.7519° E" in places
 
 
@@ -212,9 +206,9 @@ def test_records_outside_the_known_groups_are_errors_or_still_listed():
 
 
 def test_term_and_place_links_carry_a_tooltip(renderer):
-    term = Elements(renderer.term(page(""), "refugees")).find("a")[0]
+    term = find(renderer.term(page(""), "refugees"), "a")[0]
     assert term["title"] == "The term UNHCR uses."
-    place = Elements(renderer.place(page(""), "town")).find("a")[0]
+    place = find(renderer.place(page(""), "town"), "a")[0]
     assert place["title"] == "Armenian: Ստեփանակերտ · Azerbaijani: Xankəndi"
 
 
@@ -232,7 +226,7 @@ def test_an_undated_source_says_undated_and_sorts_after_the_dated_ones():
     content = make_content(sources=(source("src-a"), source("src-b", published=None), source("src-c")))
     renderer = Renderer(content)
     html = renderer.sources_index(page("sources/"))
-    assert [i["id"] for i in Elements(html).find("li", **{"class": "nk-source"})] == ["src-a", "src-c", "src-b"]
+    assert [i["id"] for i in find(html, "li", **{"class": "nk-source"})] == ["src-a", "src-c", "src-b"]
     undated = html[html.index('id="src-b"'):]
     assert "undated" in undated.split("</li>")[0] and "<time" in html[: html.index('id="src-b"')]
     overview = page("")

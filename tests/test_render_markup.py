@@ -1,6 +1,5 @@
-from markupsafe import Markup
-
 import markdown
+from markupsafe import Markup
 
 from macros.render.markup import ExternalLinks, render_markdown, render_markdown_inline
 

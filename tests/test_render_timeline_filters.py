@@ -2,8 +2,8 @@
 macros/templates/timeline_filters.html): built from the events on the page, labelled, escaped."""
 
 import re
-from html import unescape
 from collections import Counter
+from html import unescape
 
 import pytest
 from fixtures.site.model_content import make_content
@@ -12,7 +12,7 @@ from macros.dates import parse_date
 from macros.model import Actor, Event, Place
 from macros.render import PageContext, Renderer, RenderError
 from macros.render.facets import tag_label, timeline_filters
-from tests.test_render import Elements
+from tests.support import find, parse_html
 
 D = parse_date
 
@@ -60,20 +60,20 @@ def test_every_facet_lists_its_values_with_counts_and_readable_labels(renderer):
 def test_form_is_labelled_and_counts_every_event(renderer):
     # Not `hidden`: the style sheet hides it without JavaScript, so it takes its place from the first paint.
     html = str(renderer.timeline(page()))
-    elements = Elements(html)
-    form = elements.find("form")[0]
-    assert "hidden" not in form and form["data-nk-total"] == "4"
+    elements = parse_html(html)
+    form = find(elements, "form")[0]
+    assert not form.has_attr("hidden") and form["data-nk-total"] == "4"
     for name in ("era", "actor", "place", "tag"):
-        assert elements.find("label", **{"for": f"nk-filter-{name}"})
+        assert find(elements, "label", **{"for": f"nk-filter-{name}"})
     assert "<legend>Show only events</legend>" in html
-    assert elements.find("span", role="status") and "4 of 4 events shown" in html
-    assert elements.find("button", type="reset")
-    assert elements.find("p", **{"class": "nk-filter-empty"})[0].keys() >= {"hidden"}
+    assert find(elements, "span", role="status") and "4 of 4 events shown" in html
+    assert find(elements, "button", type="reset")
+    assert find(elements, "p", class_="nk-filter-empty")[0].has_attr("hidden")
 
 
 def test_year_bar_links_to_the_first_event_of_each_year(renderer):
     html = str(renderer.timeline(page()))
-    assert [a["href"] for a in Elements(html).find("a") if a["href"].startswith("#year-")] == [
+    assert [a["href"] for a in find(parse_html(html), "a") if a["href"].startswith("#year-")] == [
         "#year-1988", "#year-1994", "#year-2023"
     ]
     anchors = re.findall(r'<li class="nk-event-item" id="(year-\d+)">\s*<article class="nk-event" id="([^"]+)"', html)

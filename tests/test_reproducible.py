@@ -10,10 +10,12 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from tests.support import once_per_run
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -47,15 +49,21 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory):
+def build_twice(folder: Path) -> None:
     epoch = last_commit_epoch()
     # One snapshot of the sources, so that edits made meanwhile in the checkout cannot reach one build only.
-    snapshot = tmp_path_factory.mktemp("snapshot") / "sources"
+    snapshot = folder / "snapshot"
     shutil.copytree(ROOT, snapshot, ignore=NOT_SOURCES)
-    first = build_copy(snapshot, tmp_path_factory.mktemp("one") / "checkout", epoch)
-    second = build_copy(snapshot, tmp_path_factory.mktemp("two") / "elsewhere", epoch)
-    return epoch, tree(first), tree(second)
+    build_copy(snapshot, folder / "one" / "checkout", epoch)
+    build_copy(snapshot, folder / "two" / "elsewhere", epoch)
+    (folder / "epoch").write_text(epoch, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    folder = once_per_run(tmp_path_factory, "reproducible", build_twice)  # one pair for all xdist workers
+    first, second = folder / "one" / "checkout" / "site", folder / "two" / "elsewhere" / "site"
+    return (folder / "epoch").read_text(encoding="utf-8"), tree(first), tree(second)
 
 
 def test_two_builds_are_byte_identical(two_builds):
@@ -69,11 +77,11 @@ def test_two_builds_are_byte_identical(two_builds):
 
 def test_the_build_dates_come_from_source_date_epoch(two_builds):
     epoch, first, _ = two_builds
-    day = datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    day = datetime.fromtimestamp(int(epoch), UTC).date()
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", first["sitemap.xml"].decode()))
     assert lastmods == {day.isoformat()}
     # gzip header bytes 4-7: the modification time, little-endian; MkDocs uses the pages' lastmod day.
-    midnight = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
     assert int.from_bytes(first["sitemap.xml.gz"][4:8], "little") == int(midnight.timestamp())
 
 

@@ -7,178 +7,15 @@ the real data pages and fixture overview/background pages) whose content include
 from __future__ import annotations
 
 import json
-import os
 import re
-import posixpath
-import subprocess
-import sys
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from macros.loader import load_content_or_raise
-from macros.model import Content
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "site"
-DATA_PAGES = ("timeline.md", "people.md", "figures.md", "sources.md", "names.md", "about.md")
-
-
-@dataclass(frozen=True)
-class BuiltSite:
-    name: str
-    site_dir: Path
-    output: str
-    returncode: int
-    content: Content
-    site_url: str
-
-    def page(self, url: str) -> "Page":
-        return parse_page(self.site_dir / url / "index.html")
-
-
-# ---- HTML parsing ------------------------------------------------------------------------------------
-
-
-class Page(HTMLParser):
-    """The parts of a built page the checks need: elements with attributes, ids, and text."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict[str, str]]] = []
-        self.ids: set[str] = set()
-        self.duplicate_ids: list[str] = []
-        self.text: list[str] = []
-        self._text_start: list[int] = []  # per element: index of its first text chunk
-        self._end: dict[int, tuple[int, int]] = {}  # per element: (end text chunk, end element) exclusive
-        self._stack: list[tuple[str, int]] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {k: v or "" for k, v in attrs}
-        index = len(self.elements)
-        self.elements.append((tag, attributes))
-        self._text_start.append(len(self.text))
-        if "id" in attributes:
-            if attributes["id"] in self.ids:
-                self.duplicate_ids.append(attributes["id"])
-            self.ids.add(attributes["id"])
-        if tag == "a" and "name" in attributes:
-            self.ids.add(attributes["name"])
-        if tag in self.VOID:
-            self._end[index] = (len(self.text), index + 1)
-        else:
-            self._stack.append((tag, index))
-
-    def handle_endtag(self, tag):
-        if not any(open_tag == tag for open_tag, _ in self._stack):
-            return
-        while self._stack:
-            open_tag, index = self._stack.pop()
-            self._end[index] = (len(self.text), len(self.elements))
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def find(self, tag: str, **attrs: str) -> list[int]:
-        """Indexes of elements with this tag and these attribute values (class_ for class)."""
-        return [
-            i
-            for i, (t, a) in enumerate(self.elements)
-            if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
-        ]
-
-    def descendants(self, index: int) -> list[tuple[str, dict[str, str]]]:
-        return self.elements[index + 1 : self._end.get(index, (0, len(self.elements)))[1]]
-
-    def text_of(self, index: int) -> str:
-        end = self._end.get(index, (len(self.text), 0))[0]
-        return " ".join("".join(self.text[self._text_start[index] : end]).split())
-
-    def text_after_heading(self, anchor: str) -> str:
-        """Text from the heading with this id up to the next heading of the same or a higher level."""
-        for i, (tag, attrs) in enumerate(self.elements):
-            if attrs.get("id") == anchor and tag in ("h2", "h3"):
-                stops = ("h1", "h2") if tag == "h2" else ("h1", "h2", "h3")
-                end = next((j for j in range(i + 1, len(self.elements)) if self.elements[j][0] in stops), None)
-                last = self._text_start[end] if end is not None else len(self.text)
-                return " ".join("".join(self.text[self._text_start[i] : last]).split())
-        raise AssertionError(f"no heading with id {anchor!r}")
-
-
-def parse_page(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    page.close()
-    return page
-
-
-# ---- building ----------------------------------------------------------------------------------------
-
-
-def settings() -> dict:
-    """The site's settings in mkdocs.yml (extra.explainer): the content folder and the page budgets."""
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["explainer"]
-
-
-def _config(docs_dir: Path, content_dir: Path, nav_pages: set[str] | None, settings: dict | None = None) -> dict:
-    """The real mkdocs.yml pointed at these docs and content; `settings` overrides extra.explainer's."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(docs_dir)
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
-    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
-    config["extra"]["explainer"].update(content_dir=str(content_dir), **(settings or {}))
-    config["watch"] = []
-    if nav_pages is not None:
-        config["nav"] = _filter_nav(config["nav"], nav_pages)
-    return config
-
-
-def _filter_nav(nav: list, keep: set[str]) -> list:
-    result = []
-    for item in nav:
-        ((title, target),) = item.items()
-        if isinstance(target, list):
-            children = _filter_nav(target, keep)
-            if children:
-                result.append({title: children})
-        elif target in keep:
-            result.append(item)
-    return result
-
-
-def _build(
-    name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_pages: set[str] | None, settings: dict | None = None
-) -> BuiltSite:
-    content = load_content_or_raise(content_dir, docs_dir)
-    config = _config(docs_dir, content_dir, nav_pages, settings)
-    config_file = workdir / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site_dir = workdir / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return BuiltSite(
-        name,
-        site_dir,
-        run.stdout + run.stderr,
-        run.returncode,
-        content,
-        config["site_url"],
-    )
+from tests import support
+from tests.support import ROOT, BuiltSite, find, html_pages, read_page, resolve, text, text_after_heading
 
 
 # real_site and fixture_site are in tests/conftest.py: one build each per session for every module.
@@ -187,27 +24,6 @@ def site(request) -> BuiltSite:
     built = request.getfixturevalue(f"{request.param}_site")
     assert built.returncode == 0, f"mkdocs build --strict failed:\n{built.output}"
     return built
-
-
-# ---- link resolution -----------------------------------------------------------------------------------
-
-
-def resolve(site_dir: Path, page_file: Path, href: str) -> tuple[Path, str] | None:
-    """The file and fragment a relative link points to, or None for another scheme or host."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
-        return None
-    if not parts.path:
-        return page_file, unquote(parts.fragment)
-    assert not parts.path.startswith("/"), f"{page_file}: absolute link {href!r}"
-    target = Path(posixpath.normpath(posixpath.join(page_file.parent.as_posix(), unquote(parts.path))))
-    if target.is_dir() or parts.path.endswith("/"):
-        target = target / "index.html"
-    return target, unquote(parts.fragment)
-
-
-def html_pages(site: BuiltSite) -> list[Path]:
-    return [p for p in sorted(site.site_dir.rglob("*.html")) if p.name != "404.html"]
 
 
 # ---- checks --------------------------------------------------------------------------------------------
@@ -220,19 +36,19 @@ def test_build_prints_no_warning(site):
 
 def test_every_event_is_on_the_timeline_with_anchor_date_and_citation(site):
     page = site.page("timeline")
+    ids = support.ids(page)
     for event in site.content.events:
-        (article,) = page.find("article", id=event.id)
-        inner = page.descendants(article)
-        assert ("time", {"datetime": event.date.iso()}) in inner, event.id
-        refs = [a["href"] for t, a in inner if t == "a" and a.get("class") == "footnote-ref"]
+        (article,) = find(page, "article", id=event.id)
+        assert find(article, "time", datetime=event.date.iso()), event.id
+        refs = [a["href"] for a in find(article, "a", class_="footnote-ref")]
         assert refs, f"{event.id} has no citation"
-        assert all(href[1:] in page.ids for href in refs)
+        assert all(href[1:] in ids for href in refs)
 
 
 def test_every_figure_shows_its_claimant_and_as_of(site):
     page = site.page("figures")
     for figure in site.content.figures:
-        text = page.text_after_heading(figure.id)
+        text = text_after_heading(page, figure.id)
         latest = figure.latest
         if latest is None:
             assert "No accepted value" in text
@@ -246,24 +62,19 @@ def test_every_figure_shows_its_claimant_and_as_of(site):
 
 def test_every_source_links_back_to_where_it_is_cited(site):
     sources_file = site.site_dir / "sources" / "index.html"
-    sources = parse_page(sources_file)
+    sources = read_page(sources_file)
     back_links: dict[str, set[tuple[Path, str]]] = {}
     for source in site.content.sources:
-        (item,) = sources.find("li", id=source.id)
+        (item,) = find(sources, "li", id=source.id)
         back_links[source.id] = {
-            resolve(site.site_dir, sources_file, a["href"])
-            for t, a in sources.descendants(item)
-            if t == "a" and resolve(site.site_dir, sources_file, a.get("href", "")) is not None
+            target for a in item.find_all("a", href=True) if (target := resolve(site.site_dir, sources_file, a["href"]))
         }
     # every note on every page that points at a source entry must be answered by a back-link to that page
     checked = 0
-    for page_file in html_pages(site):
-        page = parse_page(page_file)
-        for index in page.find("li"):
-            if not page.elements[index][1].get("id", "").startswith("fn:"):
-                continue
-            for tag, attrs in page.descendants(index):
-                target = resolve(site.site_dir, page_file, attrs.get("href", "")) if tag == "a" else None
+    for page_file in html_pages(site.site_dir):
+        for note in read_page(page_file).find_all("li", id=re.compile("^fn:")):
+            for a in note.find_all("a"):
+                target = resolve(site.site_dir, page_file, a.get("href", ""))
                 if target and target[0] == sources_file and target[1] in back_links:
                     assert any(path == page_file for path, _ in back_links[target[1]]), (
                         f"{target[1]} is cited on {page_file.relative_to(site.site_dir)} but does not link back"
@@ -277,34 +88,14 @@ def test_every_source_links_back_to_where_it_is_cited(site):
 
 
 def test_no_broken_internal_link_or_anchor(site):
-    broken = []
-    ids: dict[Path, set[str]] = {}
-    for page_file in html_pages(site):
-        page = parse_page(page_file)
-        for tag, attrs in page.elements:
-            for key in ("href", "src", "xlink:href"):  # xlink:href: the locator map's SVG links
-                if key not in attrs or tag not in ("a", "link", "script", "img", "source", "iframe"):
-                    continue
-                target = resolve(site.site_dir, page_file, attrs[key])
-                if target is None:
-                    continue
-                path, fragment = target
-                if not path.exists():
-                    broken.append(f"{page_file.relative_to(site.site_dir)}: {attrs[key]} (no file)")
-                    continue
-                if fragment and path.suffix == ".html":
-                    if path not in ids:
-                        ids[path] = parse_page(path).ids
-                    if fragment not in ids[path]:
-                        broken.append(f"{page_file.relative_to(site.site_dir)}: {attrs[key]} (no anchor)")
-    assert broken == []
+    assert support.broken_links(site.site_dir) == []
 
 
 def test_no_page_repeats_an_id(site):
     repeated = {
-        str(page_file.relative_to(site.site_dir)): page.duplicate_ids
-        for page_file in html_pages(site)
-        if (page := parse_page(page_file)).duplicate_ids
+        str(page_file.relative_to(site.site_dir)): duplicates
+        for page_file in html_pages(site.site_dir)
+        if (duplicates := support.duplicate_ids(read_page(page_file)))
     }
     assert repeated == {}
 
@@ -313,41 +104,40 @@ def test_no_page_loads_anything_from_another_host(site):
     own = urlsplit(site.site_url).netloc
     foreign = []
     for page_file in sorted(site.site_dir.rglob("*.html")):
-        page = parse_page(page_file)
-        for tag, attrs in page.elements:
-            for key in ("src", "href") if tag == "link" else ("src",):
-                value = attrs.get(key, "")
+        for el in read_page(page_file).find_all(True):
+            for key in ("src", "href") if el.name == "link" else ("src",):
+                value = el.get(key, "")
                 netloc = urlsplit(value).netloc
                 if netloc and netloc != own:
-                    foreign.append(f"{page_file.relative_to(site.site_dir)}: <{tag} {key}={value!r}>")
+                    foreign.append(f"{page_file.relative_to(site.site_dir)}: <{el.name} {key}={value!r}>")
     assert foreign == []
 
 
 def test_content_strings_are_escaped_and_never_evaluated(fixture_site):
     assert fixture_site.returncode == 0, fixture_site.output
     page = fixture_site.page("timeline")
-    (article,) = page.find("article", id="fixture-hostile")
+    (article,) = find(page, "article", id="fixture-hostile")
     # Plain text refuses tags; the entities and brackets it may hold are shown exactly as typed.
-    assert "Hostile &lt;script&gt;alert(1)&lt;/script&gt; a < b > c title {{ 7*7 }}" in page.text_of(article)
-    assert not any(t == "script" for t, _ in page.descendants(article))
-    assert "49" not in page.text_of(article)
+    assert "Hostile &lt;script&gt;alert(1)&lt;/script&gt; a < b > c title {{ 7*7 }}" in text(article)
+    assert not article.find_all("script")
+    assert "49" not in text(article)
 
 
 def test_overview_macros_render_with_notes(fixture_site):
     page = fixture_site.page("")
-    text = " ".join("".join(page.text).split())
-    assert "100,617 people (Example Spokesperson, as of 3 October 2023, 12:00 (UTC+4))" in text
-    assert "more than $11.5 million" in text
-    assert page.find("div", class_="footnote")
-    assert page.find("a", class_="footnote-ref", href="#fn:1")
-    assert page.find("span", lang="hy")
+    shown = text(page)
+    assert "100,617 people (Example Spokesperson, as of 3 October 2023, 12:00 (UTC+4))" in shown
+    assert "more than $11.5 million" in shown
+    assert find(page, "div", class_="footnote")
+    assert find(page, "a", class_="footnote-ref", href="#fn:1")
+    assert find(page, "span", lang="hy")
 
 
 def test_block_macros_stay_inside_admonitions_and_lists(fixture_site):
     page = fixture_site.page("")
-    (admonition,) = page.find("div", class_="admonition note")
-    assert any(a.get("class") == "nk-figure-card" for _, a in page.descendants(admonition))
-    in_lists = [t for i in page.find("li") for t, a in page.descendants(i) if a.get("class") == "nk-claims"]
+    (admonition,) = find(page, "div", class_="admonition note")
+    assert find(admonition, class_="nk-figure-card")
+    in_lists = [el.name for item in find(page, "li") for el in find(item, class_="nk-claims")]
     assert in_lists == ["div"]
 
 
@@ -356,8 +146,7 @@ def test_every_page_has_its_own_description_and_robots_txt_points_at_the_sitemap
     site_description = " ".join(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_description"].split())
     descriptions = {}
     for html in sorted(real_site.site_dir.rglob("index.html")):
-        page = parse_page(html)
-        (meta,) = [page.elements[i][1] for i in page.find("meta", name="description")]
+        (meta,) = find(read_page(html), "meta", name="description")
         descriptions[html.relative_to(real_site.site_dir).as_posix()] = meta["content"]
     assert len(descriptions) == len(list((ROOT / "docs").rglob("*.md")))
     generic = [path for path, text in descriptions.items() if text == site_description and path != "index.html"]
@@ -392,3 +181,16 @@ def test_search_index_leaves_out_the_charts_drawings_but_keeps_their_tables(real
     # The caption and the table still are.
     assert "Each bar is one value in the order it was reported" in text
     assert "The numbers behind the chart" in text and "218 deaths" in text
+
+
+def test_search_index_leaves_out_the_map_on_every_page_that_shows_it(real_site):
+    """The locator map's legend, labels and list of places are the same on every page that shows it: in the
+    index they would answer a search for any place with every background page. The Names page's list of
+    places is indexed."""
+    index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    figures = [tag for page in real_site.site_dir.rglob("*.html")
+               for tag in re.findall(r"<figure class=\"nk-map\"[^>]*>", page.read_text(encoding="utf-8"))]
+    assert len(figures) >= 7 and all(' data-search-exclude=""' in tag for tag in figures)
+    text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"])
+    assert "The road out to Armenia" not in text and "Made with Natural Earth" not in text
+    assert "Stepanakert/Khankendi" in text  # the Names page's list

@@ -9,7 +9,7 @@ from macros.dates import parse_date
 from macros.model import Content, Era, Event
 from macros.paging import plan_list, sections
 from macros.render import PageContext, Renderer, RenderError, SitePages, citation_index
-from tests.test_site_build import ROOT, settings
+from tests.support import settings
 
 
 def _event(event_id: str, date: str, era: str = "war") -> Event:
@@ -33,6 +33,7 @@ def test_a_timeline_within_the_budget_is_one_page():
 
 def test_the_real_site_stays_one_page():
     from macros.loader import load_content_or_raise
+    from tests.support import ROOT
 
     content = load_content_or_raise(ROOT / "content", ROOT / "docs")
     assert not plan_timeline(content, settings()["timeline_page_events"]).split

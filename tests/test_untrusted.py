@@ -7,13 +7,14 @@ import html as html_lib
 import json
 import re
 import time
-from html.parser import HTMLParser
 
 import jinja2
 import pytest
+from bs4 import Tag
 
 from macros.render.markup import plain_text, render_markdown, render_markdown_inline
 from macros.yaml_reader import parse_yaml_text
+from tests import support
 from tests.fixtures.hostile_content import (
     LONG_TEXT,
     MARKDOWN,
@@ -134,30 +135,23 @@ _SCRIPT_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.I)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 
 
-class _Parsed(HTMLParser):
-    """A page as the browser would read it: its text (character references decoded), every attribute,
-    and what sits inside <script> elements."""
+@dataclasses.dataclass(frozen=True)
+class _Parsed:
+    """A page as the browser would read it (tests/support.py's reader): its text (character references
+    decoded), every attribute, and what sits inside <script> elements."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[str] = []
-        self.attributes: list[tuple[str, str, str]] = []  # (tag, name, value)
-        self.scripts: list[str] = []
-        self._in_script = False
+    text: str
+    attributes: list[tuple[str, str, str]]  # (tag, name, value)
+    scripts: list[str]
 
-    def handle_starttag(self, tag, attrs):
-        self.attributes += [(tag, name, value or "") for name, value in attrs]
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        (self.scripts if self._in_script else self.chunks).append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self.chunks).split())
+    @classmethod
+    def of(cls, page: Tag) -> _Parsed:
+        elements = page.find_all(True)
+        return cls(
+            text=support.text(page),
+            attributes=[(el.name, name, value) for el in elements for name, value in el.attrs.items()],
+            scripts=[script.get_text() for script in page.find_all("script")],
+        )
 
 
 def _norm(text: str) -> str:
@@ -167,13 +161,10 @@ def _norm(text: str) -> str:
 @pytest.fixture(scope="session")
 def payload_pages(payload_site) -> dict[str, _Parsed]:
     assert payload_site.returncode == 0, payload_site.output[-3000:]
-    pages = {}
-    for path in sorted(payload_site.site_dir.rglob("*.html")):
-        parsed = _Parsed()
-        parsed.feed(path.read_text(encoding="utf-8"))
-        parsed.close()
-        pages[path.relative_to(payload_site.site_dir).as_posix()] = parsed
-    return pages
+    return {
+        path.relative_to(payload_site.site_dir).as_posix(): _Parsed.of(support.read_page(path))
+        for path in sorted(payload_site.site_dir.rglob("*.html"))
+    }
 
 
 def test_the_schemas_yield_every_kind_of_field() -> None:
@@ -222,21 +213,16 @@ def test_no_page_carries_content_markup_handlers_or_script_links(payload_pages) 
 
 
 def test_tooltips_and_titles_show_the_payload_as_text(payload_pages) -> None:
-    # Place links carry the native names in title, term links the definition. Material's content.tooltips
-    # inserts a title as HTML: what it shows is the attribute decoded once more, and must be the text typed.
+    # Place links carry the native names in title, term links the definition. The browser shows a title as
+    # it is, and so does the site's popover (notes.js puts it in as text, never as HTML): the attribute,
+    # decoded once by the parser, must be the text typed. (Material's tooltips, which inserted a title as
+    # HTML and so needed it escaped twice, are switched off; tests/browser checks the popover.)
     hy = next(f for f in FIELDS if f.name == "places.names.hy")
     definition = next(f for f in FIELDS if f.name == "glossary.definition")
     titles = [value for page in payload_pages.values() for tag, attribute, value in page.attributes if attribute == "title"]
-    shown = [_norm(html_lib.unescape(value)) for value in titles]
+    shown = [_norm(value) for value in titles]
     assert any(f"{hy.marker} {_norm(PLAIN_SHOWN)}" in value for value in shown)
     assert any(f"{definition.marker} {MARKDOWN_SHOWN[:40]}" in value for value in shown)  # cut at 240 characters
-
-
-def test_no_title_attribute_holds_a_tag(payload_pages) -> None:
-    for name, page in payload_pages.items():
-        for tag, attribute, value in page.attributes:
-            if attribute == "title":
-                assert not re.search(r"<[A-Za-z/!?]", value), (name, tag, value[:200])
 
 
 def test_the_long_string_is_shown_whole(payload_pages) -> None:
@@ -251,7 +237,7 @@ def test_nothing_is_silently_lost(payload_pages) -> None:
 
 
 def test_content_never_reaches_the_page_title_or_description(payload_site) -> None:
-    head = re.compile(r'<title>[^<]*</title>|<meta name="description"[^>]*>')
+    head = re.compile(r'<title>[^<]*</title>|<meta name="description"[^>]*>|<meta (?:property|name)="(?:og|twitter):[^"]*"[^>]*>')
     for path in payload_site.site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         document_title = head.findall(html[: html.find("</head>")])
@@ -329,7 +315,7 @@ def test_make_check_shows_editors_a_bidi_control_in_text_and_passes(tmp_path, ca
     import shutil
 
     from macros.__main__ import run_check
-    from tests.test_site_build import ROOT
+    from tests.support import ROOT
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     run_check(tmp_path / "content", ROOT / "docs")
@@ -346,18 +332,21 @@ def test_make_check_shows_editors_a_bidi_control_in_text_and_passes(tmp_path, ca
 
 
 def test_map_labels_show_markup_and_template_syntax_as_text() -> None:
+    from macros.loader import load_content_or_raise
     from macros.render.locator_map import render_locator_map
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from tests.support import ROOT
 
-    content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku<b>{{1}}ə")
+    # Yerevan: at the map's west edge, with room for a longer label (a crowded one may be left off the map).
+    content = _with_place_name(load_content_or_raise(ROOT / "content"), "yerevan", "Yerevan<b>{{1}}ə")
     html = str(render_locator_map(content, place_url=lambda place_id: f"names/#{place_id}"))
-    assert "<b>" not in html and "Baku&lt;b&gt;" in html
-    assert html_lib.unescape(html).count("Baku<b>{{1}}ə") >= 2  # the label and the list of places
+    assert "<b>" not in html and "Yerevan&lt;b&gt;" in html
+    assert html_lib.unescape(html).count("Yerevan<b>{{1}}ə") >= 2  # the label and the list of places
 
 
 def test_a_place_name_too_long_for_the_map_is_refused_by_name() -> None:
+    from macros.loader import load_content_or_raise
     from macros.render.locator_map import MapError, render_locator_map
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from tests.support import ROOT
 
     content = _with_place_name(load_content_or_raise(ROOT / "content"), "baku", "Baku " + "x" * 200)
     with pytest.raises(MapError, match="'baku'"):
@@ -374,8 +363,8 @@ def _load_with(tmp_path, field, value: str) -> str:
 
     import yaml
 
-    from macros.loader import ContentError
-    from tests.test_site_build import ROOT, load_content_or_raise
+    from macros.loader import ContentError, load_content_or_raise
+    from tests.support import ROOT
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     path = tmp_path / "content" / f"{field.file}.yaml"

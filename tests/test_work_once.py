@@ -11,7 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.build  # the test runs `mkdocs build` itself, through no build fixture
 
 DRIVER = """
 import atexit, sys

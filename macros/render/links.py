@@ -14,7 +14,7 @@ __all__ = ["page_url", "relative_url", "is_external", "wayback_lookup_url"]
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     """The URL (relative to the site root) MkDocs gives a docs file, as a page's `url` reads:
     'background/first-war.md' -> 'background/first-war/', 'index.md' -> ''."""
-    url = File(src_path, None, None, use_directory_urls).url
+    url = File(src_path, None, "", use_directory_urls).url
     return "" if url in (".", "./") else url
 
 

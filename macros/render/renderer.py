@@ -5,7 +5,6 @@ never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
@@ -19,11 +18,11 @@ from ..macro_calls import MACROS as MACRO_TABLE
 from ..model import Claim, Content, Era, Event, Figure, Source
 from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
-from .charts import ChartError, render_claim_chart
+from .charts import ChartError, ChartKind, render_claim_chart
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
-from .links import page_url, relative_url, wayback_lookup_url
+from .links import relative_url, wayback_lookup_url
 from .locator_map import MapError, render_locator_map
 from .markup import plain_text, render_markdown, render_markdown_inline
 from .templates import make_environment
@@ -118,10 +117,9 @@ class Renderer:
 
     @staticmethod
     def tooltip(text: str) -> str:
-        """Text for a title attribute. Material's content.tooltips puts a title into the page as HTML
-        (innerHTML), so & < > are escaped here and again by the template: the tooltip shows them as typed.
-        (Quotes need no second escape; a reader without JavaScript sees the native title, quotes intact.)"""
-        return html.escape(text, quote=False)
+        """Text for a title attribute, escaped once, by the template: the browser shows it as typed, and so
+        does the site's popover (assets/javascripts/notes.js), which reads it and puts it in as text."""
+        return text
 
     tag_label = staticmethod(tag_label)
     markdown = staticmethod(render_markdown)
@@ -141,7 +139,7 @@ class Renderer:
         return self._render("cite.html", page, refs=refs)
 
     def notes(self, page: PageContext) -> Markup:
-        """The page's numbered notes, in Python-Markdown's footnote markup (Material's tooltips read it)."""
+        """The page's numbered notes, in Python-Markdown's footnote markup (the note popover, notes.js, reads it)."""
         if not page.notes:
             return Markup("")
         notes = [(number, self.record("sources", source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()]
@@ -203,7 +201,7 @@ class Renderer:
     def claims(self, page: PageContext, figure_id: str) -> Markup:
         return self._render("claims.html", page, figure=self.record("figures", figure_id))
 
-    def chart(self, page: PageContext, figure_id: str, kind: str = "step") -> Markup:
+    def chart(self, page: PageContext, figure_id: str, kind: ChartKind = "step") -> Markup:
         """The figure's claims as an SVG chart (render/charts.py), cited through the page's notes."""
         try:
             chart = render_claim_chart(self.record("figures", figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s))
@@ -211,10 +209,13 @@ class Renderer:
             raise RenderError(str(error)) from error
         return chart.html
 
-    def locator_map(self, page: PageContext) -> Markup:
-        """The places of content/places.yaml on an SVG map (render/locator_map.py), linked to the Names page."""
+    def locator_map(self, page: PageContext, state: str = "2023") -> Markup:
+        """The places of content/places.yaml on an SVG map (render/locator_map.py), linked to the Names page,
+        showing the lines of one period (state="1994", "2020" or "2023") until the reader picks another."""
         try:
-            return render_locator_map(self.content, place_url=lambda place_id: self.record_link(page, "places", place_id))
+            return render_locator_map(
+                self.content, place_url=lambda place_id: self.record_link(page, "places", place_id), state=state
+            )
         except (MapError, KeyError) as error:
             raise RenderError(str(error)) from error
 

@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.test_site_build import BuiltSite
+from tests.support import BuiltSite
 
 BROWSER_PATH = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
@@ -41,10 +41,14 @@ class ServedSite:
         return f"{self.base}/{path.lstrip('/')}"
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # a request after its test would print
+        pass
+
+
 def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A quiet static server for `directory` on a free port; returns the server and its base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -11,7 +11,7 @@ from tests.browser.conftest import ServedSite
 STATE = """() => ({
   scheme: document.body.getAttribute('data-md-color-scheme'),
   media: document.body.getAttribute('data-md-color-media'),
-  // Which label is visible, by the palette it switches to (Material's tooltips take the title away on hover)
+  // Which label is visible, by the palette it switches to
   shown: [...document.querySelectorAll('form[data-nk-palette] label')].filter(l => !l.hidden).map(l => l.htmlFor),
   titles: [...document.querySelectorAll('form[data-nk-palette] label')].filter(l => !l.hidden).map(l => l.title),
   checked: [...document.querySelectorAll('form[data-nk-palette] input')].findIndex(i => i.checked),
@@ -52,8 +52,8 @@ def test_the_toggle_switches_saves_and_survives_navigation(page: Page, served_si
     assert dark["themeColor"] == dark["headerBackground"]  # the same blue grey in both palettes here
     page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
 
-    # Material's instant navigation keeps the header; a full load reads the saved choice.
-    page.click("nav.md-nav--primary a[href$='/timeline/']")
+    # The next page (a whole new document) and a reload read the saved choice.
+    page.click("nav.md-nav--primary a[href$='timeline/']")
     page.wait_for_url("**/timeline/")
     assert page.evaluate(STATE)["scheme"] == "slate"
     page.reload(wait_until="load")

@@ -1,6 +1,7 @@
 """The hostile-content site in Chromium: no payload script runs, no dialog opens, no request leaves the site,
-on every page, in the tooltips Material draws from title attributes, and in the search results it draws
-from the search index. Shares the one hostile build (payload_site, tests/conftest.py) with test_untrusted.py."""
+on every page, in the popover that shows notes and the place and term hints (assets/javascripts/notes.js),
+and in the search results Material draws from the search index. Shares the one hostile build (payload_site,
+tests/conftest.py) with test_untrusted.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import serve_directory
 from tests.fixtures.hostile_content import MARKDOWN_SHOWN, free_text_fields
-from tests.fixtures.payloads import MARKER
 
 _SCRIPT_SCHEMES = ("javascript:", "data:", "vbscript:")
 # Elements a payload would create if any reached the DOM as markup.
@@ -68,30 +68,33 @@ def test_no_payload_runs_on_any_page(visit, payload_site) -> None:
         visit.open(path)
 
 
-def test_tooltips_show_the_payload_as_text(visit) -> None:
-    # content.tooltips: Material draws an element's title in its own tooltip, inserted as HTML, on hover
-    # and focus. Each must show the text as typed, and create nothing.
+def test_the_popover_shows_the_payload_as_text(visit) -> None:
+    # notes.js shows a place's native names and a term's definition (their title) and a copy of a note in
+    # its popover, on hover and on focus. Each must show the text as typed, and create nothing.
     visit.open("background/first-war/")
     page = visit.page
+    popover = page.locator("#nk-popover:popover-open")
     for selector, typed in (
         ("article a.nk-place[title]", "&lt;img src=x onerror=window.__pwned="),  # plain text: entities stay
         ("article a.nk-term[title]", "<img src=x onerror=window.__pwned="),  # Markdown: entities decoded once
-        ("article a.footnote-ref", None),  # content.footnote.tooltips: the note, with the source's title
+        ("article a.footnote-ref", None),  # the note, with the source's title
     ):
         link = page.locator(selector).first
         link.hover()
-        tooltips = page.locator(".md-tooltip2--active .md-tooltip2__inner")
         # Shown as text: found by its characters (an element made from it would not match).
-        tooltip = tooltips.filter(has_text=typed) if typed is not None else tooltips.last
-        tooltip.wait_for(state="visible", timeout=5000)
-        visit.assert_inert(f"tooltip of {selector}")
+        (popover.filter(has_text=typed) if typed is not None else popover).wait_for(state="visible", timeout=5000)
+        visit.assert_inert(f"popover of {selector}")
         page.mouse.move(0, 0)
+        popover.wait_for(state="hidden", timeout=5000)
         link.focus()
+        popover.wait_for(state="visible", timeout=5000)
         visit.assert_inert(f"focused {selector}")
+        page.keyboard.press("Escape")
 
 
 def test_truncated_contents_entries_get_tooltips_that_stay_text(visit) -> None:
-    # Material gives a heading cut short in the table of contents its own text as a tooltip (as HTML).
+    # With content.tooltips, Material gave a heading cut short in the table of contents its own text as a
+    # tooltip (as HTML). The feature is off; hovering them must still do nothing of the payload's.
     visit.open("people/")
     page = visit.page
     entries = page.locator(".md-sidebar--secondary .md-ellipsis")

@@ -1,18 +1,13 @@
 /* Timeline filters (macros/templates/timeline_filters.html). The page is complete without this
    script (the style sheet then hides the filter form): it hides the events that do not match, and keeps
-   the choice in the query string so that a filtered view can be shared. Material swaps pages without
-   reloading them, so it runs on each page Material shows, and drops the previous page's listeners. */
+   the choice in the query string so that a filtered view can be shared. */
 (function () {
   "use strict";
   var FACETS = { era: "era", actor: "actors", place: "places", tag: "tags" }; // URL name -> data-* name
-  var stop = null;
 
   function setup() {
-    if (stop) { stop.abort(); stop = null; }
     var form = document.querySelector("form.nk-filters");
     if (!form) return;
-    stop = new AbortController();
-    var on = { signal: stop.signal };
     var items = [].slice.call(document.querySelectorAll("li.nk-event-item"));
     var status = form.querySelector(".nk-filter-status");
     var empty = form.querySelector(".nk-filter-empty");
@@ -79,24 +74,20 @@
       if (field && value && [].some.call(field.options, function (o) { return o.value === value; })) field.value = value;
     });
     form.setAttribute("data-nk-ready", "");  // set up: what the browser tests wait for
-    form.addEventListener("change", function () { apply(); }, on);
-    form.addEventListener("reset", function () { setTimeout(function () { apply(); }); }, on);
-    form.addEventListener("submit", function (e) { e.preventDefault(); }, on);
-    window.addEventListener("hashchange", function () { reveal(location.hash); }, on);
-    // Material makes every href absolute when the page loads, so an in-page link carries the query string
-    // of that moment: point it at the current one before anything follows it (capture phase, before
-    // Material's own handler), after showing its target.
+    form.addEventListener("change", function () { apply(); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(); }); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("hashchange", function () { reveal(location.hash); });
+    // An in-page link shows its target before the browser scrolls to it (capture phase: before anything else).
     document.addEventListener("click", function (e) {
       var a = e.target.closest && e.target.closest("a[href*='#']");
       if (!a || !a.hash || a.pathname !== location.pathname) return;
       reveal(a.hash);
-      a.href = location.pathname + location.search + a.hash;
-    }, { capture: true, signal: stop.signal });
+    }, true);
     apply();
     reveal(location.hash);
   }
 
-  if (window.document$) window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();
