@@ -37,9 +37,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
-## test: ruff check, mypy, then every test (unit, build and browser lanes; installs Debian's Chromium when missing)
+## test: ruff check and format, mypy, then every test (unit, build and browser lanes; installs Debian's Chromium when missing)
 test: $(STAMP) browser
 	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

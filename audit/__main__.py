@@ -49,8 +49,12 @@ def ensure_lighthouse() -> None:
 
 def build(config: Path, site_dir: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
-                   check=True, cwd=ROOT, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
 
 
 def build_baseline(site_dir: Path) -> None:
@@ -62,7 +66,9 @@ def build_baseline(site_dir: Path) -> None:
         shutil.copy(ROOT / "README.md", project / "docs" / "index.md")
         (project / "mkdocs.yml").write_text(
             "site_name: Stock Material\nsite_url: https://example.org/\nsite_description: A stock page.\n"
-            "theme:\n  name: material\n  font: false\n", encoding="utf-8")
+            "theme:\n  name: material\n  font: false\n",
+            encoding="utf-8",
+        )
         build(project / "mkdocs.yml", site_dir)
 
 
@@ -91,17 +97,32 @@ def own_bytes(site_dir: Path, page: str) -> int:
 def lighthouse(url: str) -> Run:
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
-            ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={out.name}", "--quiet",
-             "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={CHROME_FLAGS}"],
-            check=True, env=dict(os.environ, CHROME_PATH=CHROME), timeout=300,
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                f"--output-path={out.name}",
+                "--quiet",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            check=True,
+            env=dict(os.environ, CHROME_PATH=CHROME),
+            timeout=300,
         )
         return parse_run(json.loads(Path(out.name).read_text(encoding="utf-8")))
 
 
 def audit(base: str, page: str, runs: int) -> PageResult:
     result = summarise(page, [lighthouse(f"{base}/{page}") for _ in range(runs)])
-    print(f"  {page or '/'}: " + ", ".join(f"{k} {v:g}" for k, v in result.scores.items())
-          + f", {result.transfer_bytes / 1024:.1f} KB", file=sys.stderr, flush=True)
+    print(
+        f"  {page or '/'}: "
+        + ", ".join(f"{k} {v:g}" for k, v in result.scores.items())
+        + f", {result.transfer_bytes / 1024:.1f} KB",
+        file=sys.stderr,
+        flush=True,
+    )
     return result
 
 
@@ -119,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     baseline_server, baseline_base = serve(baseline_dir)
     # Served at the root, the site's links to its own pages are relative: they resolve under any path.
     try:
-        print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, {args.runs} run(s) per page, served with gzip", file=sys.stderr)
+        print(
+            f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, {args.runs} run(s) per page, served with gzip", file=sys.stderr
+        )
         baseline = audit(baseline_base, "", args.runs)
         pages = args.pages if args.pages is not None and len(args.pages) else pages_of(site_dir)
         results = [audit(site_base, page, args.runs) for page in pages]
@@ -135,9 +158,15 @@ def main(argv: list[str] | None = None) -> int:
         for miss in r.misses():
             problems.append(f"{r.page or '/'}: {miss} (failed audits: {', '.join(r.failed) or 'none'})")
         if r.transfer_bytes > allowances[r.page]:
-            print(f"{r.page or '/'}: transfer {r.transfer_bytes / 1024:.1f} KB, {(r.transfer_bytes - allowances[r.page]) / 1024:.1f} KB"
-                  " over stock Material with this page's text")
-    print("\n".join(problems) if problems else "All targets met: performance >= 98 on the overview and >= 95 elsewhere, the rest 100.")
+            print(
+                f"{r.page or '/'}: transfer {r.transfer_bytes / 1024:.1f} KB, {(r.transfer_bytes - allowances[r.page]) / 1024:.1f} KB"
+                " over stock Material with this page's text"
+            )
+    print(
+        "\n".join(problems)
+        if problems
+        else "All targets met: performance >= 98 on the overview and >= 95 elsewhere, the rest 100."
+    )
     return 1 if problems else 0
 
 

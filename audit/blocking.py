@@ -54,7 +54,8 @@ def measure(site_dirs: list[Path], pages: list[str], runs: int) -> dict[tuple[st
                         page.wait_for_timeout(SETTLE_MS)
                         tasks = page.evaluate("window.__longTasks")
                         paint = page.evaluate(
-                            "(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: 0}).startTime")
+                            "(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: 0}).startTime"
+                        )
                         results.setdefault((str(site_dir), page_path), []).append(blocking_time(tasks, paint))
                         context.close()
             browser.close()
@@ -81,8 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     for page_path in args.pages:
         for site_dir in site_dirs:
             values = results[(str(site_dir), page_path)]
-            print(f"  {page_path or '/':<28} {str(site_dir):<24} {statistics.median(values):7.0f}"
-                  f"   (runs: {', '.join(f'{v:.0f}' for v in values)})")
+            print(
+                f"  {page_path or '/':<28} {str(site_dir):<24} {statistics.median(values):7.0f}"
+                f"   (runs: {', '.join(f'{v:.0f}' for v in values)})"
+            )
     return 0
 
 

@@ -59,8 +59,11 @@ class PageResult:
     runs: int
 
     def misses(self) -> list[str]:
-        return [f"{name} {self.scores[name]:g} < {target(self.page, name)}" for name in CATEGORIES
-                if self.scores[name] < target(self.page, name)]
+        return [
+            f"{name} {self.scores[name]:g} < {target(self.page, name)}"
+            for name in CATEGORIES
+            if self.scores[name] < target(self.page, name)
+        ]
 
 
 def summarise(page: str, runs: list[Run]) -> PageResult:
@@ -75,7 +78,9 @@ def summarise(page: str, runs: list[Run]) -> PageResult:
     )
 
 
-def table(results: list[PageResult], baseline: PageResult | None = None, allowances: dict[str, int] | None = None) -> str:
+def table(
+    results: list[PageResult], baseline: PageResult | None = None, allowances: dict[str, int] | None = None
+) -> str:
     """A Markdown table, one row per page (and the stock Material baseline first)."""
     allowances = allowances or {}
     lines = [
@@ -86,7 +91,8 @@ def table(results: list[PageResult], baseline: PageResult | None = None, allowan
     for label, r in rows:
         allowed = allowances.get(r.page)
         lines.append(
-            f"| {label} | " + " | ".join(f"{r.scores[name]:g}" for name in CATEGORIES)
+            f"| {label} | "
+            + " | ".join(f"{r.scores[name]:g}" for name in CATEGORIES)
             + f" | {r.transfer_bytes / 1024:.1f} | {'' if allowed is None or r is baseline else f'{allowed / 1024:.1f}'} |"
         )
     return "\n".join(lines)

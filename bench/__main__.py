@@ -16,8 +16,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -71,13 +71,18 @@ def validation_table(sizes: tuple[int, ...], runs: int) -> list[tuple]:
             write_synthetic_content(directory, events)
             size = sum((directory / f"{name}.yaml").stat().st_size for name in CONTENT_FILES)
             load_and_validate(directory)  # warm-up: compiles the schemas once, as a real run does
-            medians = median_cpu_seconds({
-                "bare": lambda: bare_parse(directory),
-                "bare_paused": lambda: bare_parse_gc_paused(directory),
-                "ours": lambda: load_and_validate(directory),
-            }, runs)
+            medians = median_cpu_seconds(
+                {
+                    "bare": lambda: bare_parse(directory),
+                    "bare_paused": lambda: bare_parse_gc_paused(directory),
+                    "ours": lambda: load_and_validate(directory),
+                },
+                runs,
+            )
             rows.append((events, size, medians["bare"], medians["bare_paused"], medians["ours"]))
-    print(f"## Load and validate vs a bare libyaml parse (median CPU time of {runs} interleaved runs, Python {sys.version.split()[0]})")
+    print(
+        f"## Load and validate vs a bare libyaml parse (median CPU time of {runs} interleaved runs, Python {sys.version.split()[0]})"
+    )
     print("bare = yaml.load(CSafeLoader) of each file; bare, GC off = the same with the cyclic GC paused, as")
     print("load_content runs; ratios are load+validate over each")
     print()
@@ -98,10 +103,17 @@ def validation_table(sizes: tuple[int, ...], runs: int) -> list[tuple]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "100,1000,5000"),
-                        help="comma-separated event counts for the build benchmark (env BENCH_SIZES)")
-    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")),
-                        help="builds per size and per site; the median is reported (env BENCH_RUNS)")
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("BENCH_SIZES", "100,1000,5000"),
+        help="comma-separated event counts for the build benchmark (env BENCH_SIZES)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=int(os.environ.get("BENCH_RUNS", "3")),
+        help="builds per size and per site; the median is reported (env BENCH_RUNS)",
+    )
     parser.add_argument("--validation-runs", type=int, default=RUNS)
     parser.add_argument("--skip-validation", action="store_true")
     parser.add_argument("--skip-build", action="store_true")
@@ -129,16 +141,24 @@ def targets(validation: list[tuple], builds: list[BuildRow]) -> list[str]:
 
     if 1000 in by_events and 5000 in by_events:
         ratio = by_events[5000].build / by_events[1000].build
-        lines.append(f"5,000-event build ≤ {TARGET_BUILD_GROWTH}× the 1,000-event build: {ratio:.2f}×, {verdict(ratio <= TARGET_BUILD_GROWTH)}")
+        lines.append(
+            f"5,000-event build ≤ {TARGET_BUILD_GROWTH}× the 1,000-event build: {ratio:.2f}×, {verdict(ratio <= TARGET_BUILD_GROWTH)}"
+        )
     if 1000 in by_events:
         share = by_events[1000].macros_share
-        lines.append(f"macros' share ≤ {TARGET_MACROS_SHARE:.0%} at 1,000 events: {share:.0%}, {verdict(share <= TARGET_MACROS_SHARE)}")
+        lines.append(
+            f"macros' share ≤ {TARGET_MACROS_SHARE:.0%} at 1,000 events: {share:.0%}, {verdict(share <= TARGET_MACROS_SHARE)}"
+        )
     if validation:
         worst = max(ours / paused for _, _, _, paused, ours in validation)
-        lines.append(f"validation ≤ {TARGET_RATIO}× a bare libyaml parse (GC off, worst size): {worst:.2f}×, {verdict(worst <= TARGET_RATIO)}")
+        lines.append(
+            f"validation ≤ {TARGET_RATIO}× a bare libyaml parse (GC off, worst size): {worst:.2f}×, {verdict(worst <= TARGET_RATIO)}"
+        )
     if 5000 in by_events:
         row = by_events[5000]
-        lines.append(f"no page > 1 MB at 5,000 events: largest {row.largest_page} {row.largest_bytes / 1e6:.2f} MB, {verdict(row.largest_bytes <= PAGE_LIMIT)}")
+        lines.append(
+            f"no page > 1 MB at 5,000 events: largest {row.largest_page} {row.largest_bytes / 1e6:.2f} MB, {verdict(row.largest_bytes <= PAGE_LIMIT)}"
+        )
     return lines
 
 

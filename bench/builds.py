@@ -46,7 +46,11 @@ def timed_build(config_file: Path, site_dir: Path) -> dict[str, float]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run(
         [sys.executable, "-m", "bench.child", str(config_file), str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     if run.returncode != 0:
         raise SystemExit(f"build of {config_file} failed:\n{run.stderr[-3000:]}")
@@ -101,8 +105,12 @@ def build_table(sizes: tuple[int, ...], runs: int) -> list[BuildRow]:
     print("the macros plugin's and the hooks' handlers (content load, every macro call, generated pages, open")
     print("data); baseline = a plain Material site (search only) of the same pages and text, no macros")
     print()
-    print("| events | pages | load+validate | build | wall | macros | macros' share | baseline | vs baseline | largest page |")
-    print("|-------:|------:|--------------:|------:|-----:|-------:|--------------:|---------:|------------:|:-------------|")
+    print(
+        "| events | pages | load+validate | build | wall | macros | macros' share | baseline | vs baseline | largest page |"
+    )
+    print(
+        "|-------:|------:|--------------:|------:|-----:|-------:|--------------:|---------:|------------:|:-------------|"
+    )
     for row in rows:
         print(
             f"| {row.events:,} | {row.pages} | {row.load_validate:.2f} s | {row.build:.2f} s | {row.build_wall:.1f} s | {row.macros:.2f} s"
@@ -110,7 +118,10 @@ def build_table(sizes: tuple[int, ...], runs: int) -> list[BuildRow]:
             f" | {row.largest_page}, {row.largest_bytes / 1024:.0f} KiB |"
         )
     for small, large in zip(rows, rows[1:]):
-        print(f"\nBuild {small.events:,} → {large.events:,} events: {large.build / small.build:.2f}× "
-              f"({large.events / small.events:.0f}× the events)", end="")
+        print(
+            f"\nBuild {small.events:,} → {large.events:,} events: {large.build / small.build:.2f}× "
+            f"({large.events / small.events:.0f}× the events)",
+            end="",
+        )
     print("\n")
     return rows

@@ -49,10 +49,16 @@ def main(config_file: str, site_dir: str) -> None:
     for name, handlers in config.plugins.events.items():
         config.plugins.events[name] = [_timed(h, spent) if _ours(h) else h for h in handlers]
     build(config)
-    print(json.dumps({
-        "build": time.process_time() - started_cpu, "macros": spent[1],
-        "build_wall": time.perf_counter() - started, "macros_wall": spent[0],
-    }))
+    print(
+        json.dumps(
+            {
+                "build": time.process_time() - started_cpu,
+                "macros": spent[1],
+                "build_wall": time.perf_counter() - started,
+                "macros_wall": spent[0],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

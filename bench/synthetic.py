@@ -20,8 +20,11 @@ _WORDS = (
     "negotiations agreement observers peacekeepers reported announced according officials said"
 ).split()
 _ERAS = (
-    ("first-war", 1988, 1994), ("between-wars", 1994, 2020), ("second-war", 2020, 2020),
-    ("blockade", 2020, 2023), ("offensive-exodus", 2023, 2024),
+    ("first-war", 1988, 1994),
+    ("between-wars", 1994, 2020),
+    ("second-war", 2020, 2020),
+    ("blockade", 2020, 2023),
+    ("offensive-exodus", 2023, 2024),
 )
 _ACTOR_KINDS = ("person", "state", "government-body", "international-organisation", "ngo", "media")
 _PLACE_KINDS = ("city", "town", "village", "district", "road", "checkpoint")
@@ -76,7 +79,9 @@ def _eras(rng: random.Random) -> list[dict]:
     ]
 
 
-def _event(rng: random.Random, i: int, sources: list[str], actors: list[str], places: list[str], figures: list[str]) -> dict:
+def _event(
+    rng: random.Random, i: int, sources: list[str], actors: list[str], places: list[str], figures: list[str]
+) -> dict:
     era_id, first, last = rng.choice(_ERAS)
     record = {
         "id": f"event-{i}",
@@ -96,14 +101,20 @@ def _event(rng: random.Random, i: int, sources: list[str], actors: list[str], pl
 
 
 def _actor(rng: random.Random, i: int, actors: list[str]) -> dict:
-    record: dict = {"id": actors[i], "name": f"Actor {i} {rng.choice(_WORDS).title()}", "kind": rng.choice(_ACTOR_KINDS)}
+    record: dict = {
+        "id": actors[i],
+        "name": f"Actor {i} {rng.choice(_WORDS).title()}",
+        "kind": rng.choice(_ACTOR_KINDS),
+    }
     if rng.random() < 0.3:
         record["aliases"] = [f"Aktor {i}"]
     if i and rng.random() < 0.3:
         record["affiliation"] = actors[rng.randrange(i)]
     record["description"] = _sentence(rng, 15)
     if rng.random() < 0.4:
-        record["roles"] = [{"title": _sentence(rng, 5), "start": f"20{rng.randint(10, 19)}-0{rng.randint(1, 9)}", "end": 2022}]
+        record["roles"] = [
+            {"title": _sentence(rng, 5), "start": f"20{rng.randint(10, 19)}-0{rng.randint(1, 9)}", "end": 2022}
+        ]
     return record
 
 
@@ -111,22 +122,41 @@ def _figure(rng: random.Random, i: int, actors: list[str], sources: list[str]) -
     claims = []
     count = rng.randint(1, 4)
     for n in range(count):
-        value = rng.choice([
-            rng.randint(1, 100000), {"about": rng.randint(1, 100000)}, {"at_least": rng.randint(1, 1000)},
-            {"min": 100, "max": rng.randint(100, 5000)},
-        ])
-        claims.append({
-            "value": value, "as_of": f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-            "claimed_by": rng.choice(actors), "source": rng.choice(sources),
-            "status": "current" if n == count - 1 else "superseded",
-        })
-    return {"id": f"figure-{i}", "label": _sentence(rng, 6), "unit": rng.choice(["people", "deaths", "USD"]), "claims": claims}
+        value = rng.choice(
+            [
+                rng.randint(1, 100000),
+                {"about": rng.randint(1, 100000)},
+                {"at_least": rng.randint(1, 1000)},
+                {"min": 100, "max": rng.randint(100, 5000)},
+            ]
+        )
+        claims.append(
+            {
+                "value": value,
+                "as_of": f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "claimed_by": rng.choice(actors),
+                "source": rng.choice(sources),
+                "status": "current" if n == count - 1 else "superseded",
+            }
+        )
+    return {
+        "id": f"figure-{i}",
+        "label": _sentence(rng, 6),
+        "unit": rng.choice(["people", "deaths", "USD"]),
+        "claims": claims,
+    }
 
 
 def _source(rng: random.Random, source_id: str) -> dict:
     return {
-        "id": source_id, "publisher": f"Publisher {rng.randint(1, 40)}", "origin": "international", "publisher_kind": "media", "title": _sentence(rng, 10),
-        "url": f"https://news.example.org/{source_id}", "published": _date(rng, 1988, 2024), "accessed": "2026-11-28",
+        "id": source_id,
+        "publisher": f"Publisher {rng.randint(1, 40)}",
+        "origin": "international",
+        "publisher_kind": "media",
+        "title": _sentence(rng, 10),
+        "url": f"https://news.example.org/{source_id}",
+        "published": _date(rng, 1988, 2024),
+        "accessed": "2026-11-28",
         "language": rng.choice(["en", "hy", "az", "ru"]),
     }
 
@@ -134,7 +164,9 @@ def _source(rng: random.Random, source_id: str) -> dict:
 def _place(rng: random.Random, i: int) -> dict:
     english = [f"Place{i}"] if rng.random() < 0.7 else [f"Place{i}", f"Yer{i}"]
     return {
-        "id": f"place-{i}", "names": {"en": english, "hy": f"Վայր {i}"}, "kind": rng.choice(_PLACE_KINDS),
+        "id": f"place-{i}",
+        "names": {"en": english, "hy": f"Վայր {i}"},
+        "kind": rng.choice(_PLACE_KINDS),
         "coordinates": [round(rng.uniform(38.5, 41), 4), round(rng.uniform(44, 48), 4)],
     }
 
@@ -230,11 +262,15 @@ def _prose_page(rng: random.Random, title: str, ids: dict[str, list[str]], secti
         for _ in range(3):
             sentences = []
             for _ in range(rng.randint(2, 4)):
-                call = rng.choice((
-                    f'{{{{ actor("{rng.choice(ids["actor"])}") }}}}', f'{{{{ place("{rng.choice(ids["place"])}") }}}}',
-                    f'{{{{ term("{rng.choice(ids["term"])}") }}}}', f'{{{{ value("{rng.choice(ids["figure"])}") }}}}',
-                    f'{{{{ event("{rng.choice(ids["event"])}") }}}}',
-                ))
+                call = rng.choice(
+                    (
+                        f'{{{{ actor("{rng.choice(ids["actor"])}") }}}}',
+                        f'{{{{ place("{rng.choice(ids["place"])}") }}}}',
+                        f'{{{{ term("{rng.choice(ids["term"])}") }}}}',
+                        f'{{{{ value("{rng.choice(ids["figure"])}") }}}}',
+                        f'{{{{ event("{rng.choice(ids["event"])}") }}}}',
+                    )
+                )
                 cite = f'{{{{ cite("{rng.choice(ids["source"])}") }}}}'
                 sentences.append(f"{_sentence(rng, 12)[:-1]} {call} {_sentence(rng, 8)[:-1].lower()} {cite}.")
             lines += [" ".join(sentences), ""]

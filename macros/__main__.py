@@ -20,8 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate content/*.yaml and macro ids in docs/**/*.md")
-    check.add_argument("--content", type=Path, default=REPO_ROOT / "content", help="content directory (default: content/)")
-    check.add_argument("--docs", type=Path, default=None, help="docs directory to scan for macro calls (default: docs/ if it exists)")
+    check.add_argument(
+        "--content", type=Path, default=REPO_ROOT / "content", help="content directory (default: content/)"
+    )
+    check.add_argument(
+        "--docs", type=Path, default=None, help="docs directory to scan for macro calls (default: docs/ if it exists)"
+    )
     fields = commands.add_parser("fields", help="print the field reference generated from schemas/*.schema.json")
     fields.add_argument("--write", action="store_true", help="regenerate its section of CONTRIBUTING.md instead")
     args = parser.parse_args(argv)
@@ -48,7 +52,10 @@ def run_check(content_dir: Path, docs_dir: Path | None) -> int:
     for diagnostic in result.diagnostics:
         print(diagnostic, file=stream)
     if result.content is None:
-        print(f"content has {_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}", file=sys.stderr)
+        print(
+            f"content has {_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')}",
+            file=sys.stderr,
+        )
         return 1
     print(summary(result.content, len(result.warnings)))
     return 0
@@ -70,15 +77,17 @@ def run_fields(write: bool) -> int:
 
 def summary(content, warnings: int) -> str:
     claims = sum(len(figure.claims) for figure in content.figures)
-    counts = ", ".join([
-        _count(len(content.events), "event"),
-        _count(len(content.actors), "actor"),
-        f"{_count(len(content.figures), 'figure')} ({_count(claims, 'claim')})",
-        _count(len(content.sources), "source"),
-        _count(len(content.places), "place"),
-        _count(len(content.eras), "era"),
-        _count(len(content.glossary), "term"),
-    ])
+    counts = ", ".join(
+        [
+            _count(len(content.events), "event"),
+            _count(len(content.actors), "actor"),
+            f"{_count(len(content.figures), 'figure')} ({_count(claims, 'claim')})",
+            _count(len(content.sources), "source"),
+            _count(len(content.places), "place"),
+            _count(len(content.eras), "era"),
+            _count(len(content.glossary), "term"),
+        ]
+    )
     return f"content ok: {counts}; {_count(warnings, 'warning')}"
 
 

@@ -8,9 +8,10 @@ figure with two `current` claims. A record with such a problem is reported and l
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from .dates import PartialDate, parse_date
 from .diagnostics import Diagnostic, error, warning
@@ -47,13 +48,17 @@ class RecordContext:
             self.fail(f"'{path[-1]}': {exc}", *path)
             return None
 
-    def dates_in_order(self, start: PartialDate | None, end: PartialDate | None, names: tuple[str, str], *path: str | int) -> None:
+    def dates_in_order(
+        self, start: PartialDate | None, end: PartialDate | None, names: tuple[str, str], *path: str | int
+    ) -> None:
         if start is not None and end is not None and end.is_before(start):
             first, last = names
             self.fail(f"'{last}' ({end}) is before '{first}' ({start})", *path, last)
 
 
-def build_record(build: Callable[[dict[str, Any], RecordContext], object], record: dict[str, Any], context: RecordContext):
+def build_record(
+    build: Callable[[dict[str, Any], RecordContext], object], record: dict[str, Any], context: RecordContext
+):
     """The model object `build` (one of the builders below, named in macros/kinds.py) makes of a record,
     or None when the record has a problem (reported in context.problems).
 
@@ -69,13 +74,25 @@ def event(r: dict[str, Any], c: RecordContext) -> Event | None:
     by = [a.by for a in accounts]
     for i, actor in enumerate(by):
         if actor in by[:i]:
-            c.fail(f"two accounts by '{actor}': give each side's account once, from different actors", "accounts", i, "by")
+            c.fail(
+                f"two accounts by '{actor}': give each side's account once, from different actors", "accounts", i, "by"
+            )
     if date is None:
         return None
     return Event(
-        id=r["id"], date=date, end=end, title=r["title"], summary=r["summary"], era=r["era"],
-        sources=tuple(r["sources"]), actors=tuple(r.get("actors", ())), places=tuple(r.get("places", ())),
-        figures=tuple(r.get("figures", ())), tags=tuple(r.get("tags", ())), accounts=accounts, location=c.location(),
+        id=r["id"],
+        date=date,
+        end=end,
+        title=r["title"],
+        summary=r["summary"],
+        era=r["era"],
+        sources=tuple(r["sources"]),
+        actors=tuple(r.get("actors", ())),
+        places=tuple(r.get("places", ())),
+        figures=tuple(r.get("figures", ())),
+        tags=tuple(r.get("tags", ())),
+        accounts=accounts,
+        location=c.location(),
     )
 
 
@@ -84,14 +101,27 @@ def actor(r: dict[str, Any], c: RecordContext) -> Actor:
     for i, role in enumerate(r.get("roles", ())):
         start, end = c.date(role.get("start"), "roles", i, "start"), c.date(role.get("end"), "roles", i, "end")
         c.dates_in_order(start, end, ("start", "end"), "roles", i)
-        roles.append(Role(title=role["title"], of=role.get("of"), start=start, end=end, location=c.location("roles", i)))
+        roles.append(
+            Role(title=role["title"], of=role.get("of"), start=start, end=end, location=c.location("roles", i))
+        )
     return Actor(
-        id=r["id"], name=r["name"], kind=r["kind"], roles=tuple(roles), affiliation=r.get("affiliation"),
-        aliases=tuple(r.get("aliases", ())), description=r.get("description"), location=c.location(),
+        id=r["id"],
+        name=r["name"],
+        kind=r["kind"],
+        roles=tuple(roles),
+        affiliation=r.get("affiliation"),
+        aliases=tuple(r.get("aliases", ())),
+        description=r.get("description"),
+        location=c.location(),
     )
 
 
-_BOUND_KINDS: dict[str, Literal["about", "at-least", "more-than", "at-most"]] = {"about": "about", "at_least": "at-least", "more_than": "more-than", "at_most": "at-most"}
+_BOUND_KINDS: dict[str, Literal["about", "at-least", "more-than", "at-most"]] = {
+    "about": "about",
+    "at_least": "at-least",
+    "more_than": "more-than",
+    "at_most": "at-most",
+}
 
 
 def quantity(value: int | float | dict[str, int | float]) -> Quantity:
@@ -100,7 +130,7 @@ def quantity(value: int | float | dict[str, int | float]) -> Quantity:
         return Quantity("exact", value, value)
     if "min" in value:
         return Quantity("range", value["min"], value["max"])
-    (key, number), = value.items()
+    ((key, number),) = value.items()
     kind = _BOUND_KINDS[key]
     if kind == "at-most":
         return Quantity(kind, None, number)
@@ -115,15 +145,28 @@ def figure(r: dict[str, Any], c: RecordContext) -> Figure:
             c.fail(f"claim {i + 1}: a value must be a finite number, not .nan or .inf", "claims", i, "value")
         elif value.kind == "range" and value.low > value.high:  # type: ignore[operator]
             c.fail(f"claim {i + 1}: 'min' ({value.low}) is greater than 'max' ({value.high})", "claims", i, "value")
-        claims.append(Claim(
-            value=value, as_of=c.date(raw["as_of"], "claims", i, "as_of"), claimed_by=raw["claimed_by"],  # type: ignore[arg-type]
-            source=raw["source"], status=raw["status"], method=raw.get("method"), note=raw.get("note"),
-            correction=raw.get("correction"), location=c.location("claims", i),
-        ))
+        claims.append(
+            Claim(
+                value=value,
+                as_of=c.date(raw["as_of"], "claims", i, "as_of"),  # type: ignore[arg-type]
+                claimed_by=raw["claimed_by"],
+                source=raw["source"],
+                status=raw["status"],
+                method=raw.get("method"),
+                note=raw.get("note"),
+                correction=raw.get("correction"),
+                location=c.location("claims", i),
+            )
+        )
     _one_current_claim(r["claims"], c)
     return Figure(
-        id=r["id"], label=r["label"], unit=r["unit"], claims=tuple(claims), era=r.get("era"),
-        description=r.get("description"), location=c.location(),
+        id=r["id"],
+        label=r["label"],
+        unit=r["unit"],
+        claims=tuple(claims),
+        era=r.get("era"),
+        description=r.get("description"),
+        location=c.location(),
     )
 
 
@@ -132,7 +175,9 @@ def _one_current_claim(claims: list[dict[str, Any]], c: RecordContext) -> None:
     for later in current[1:]:
         c.fail(
             f"claims {current[0] + 1} and {later + 1} are both 'current'; mark the older one 'superseded'",
-            "claims", later, "status",
+            "claims",
+            later,
+            "status",
         )
     if not current and any(claim["status"] != "disputed" for claim in claims):
         c.warn("no claim is 'current'; mark the latest accepted value current (or all disputed)", "claims")
@@ -140,11 +185,20 @@ def _one_current_claim(claims: list[dict[str, Any]], c: RecordContext) -> None:
 
 def source(r: dict[str, Any], c: RecordContext) -> Source:
     return Source(
-        id=r["id"], publisher=r["publisher"], origin=r["origin"], publisher_kind=r["publisher_kind"], title=r["title"], url=r["url"],
+        id=r["id"],
+        publisher=r["publisher"],
+        origin=r["origin"],
+        publisher_kind=r["publisher_kind"],
+        title=r["title"],
+        url=r["url"],
         published=c.date(r["published"], "published") if "published" in r else None,
         accessed=c.date(r["accessed"], "accessed"),  # type: ignore[arg-type]
-        author=r.get("author"), language=r.get("language"), archive_url=r.get("archive_url"), via=r.get("via"),
-        note=r.get("note"), location=c.location(),
+        author=r.get("author"),
+        language=r.get("language"),
+        archive_url=r.get("archive_url"),
+        via=r.get("via"),
+        note=r.get("note"),
+        location=c.location(),
     )
 
 
@@ -154,11 +208,18 @@ def place(r: dict[str, Any], c: RecordContext) -> Place:
     latitude, longitude = r["coordinates"]
     # The schema bounds both to ±180 but lets .nan through (every comparison with it is false).
     if not (-90 <= latitude <= 90 and math.isfinite(longitude)):
-        c.fail(f"coordinates [{latitude}, {longitude}] are not [latitude within ±90, longitude within ±180]", "coordinates")
+        c.fail(
+            f"coordinates [{latitude}, {longitude}] are not [latitude within ±90, longitude within ±180]", "coordinates"
+        )
     return Place(
-        id=r["id"], english=(english,) if isinstance(english, str) else tuple(english), kind=r["kind"],
-        coordinates=(float(latitude), float(longitude)), native=MappingProxyType(names),
-        aliases=tuple(r.get("aliases", ())), description=r.get("description"), location=c.location(),
+        id=r["id"],
+        english=(english,) if isinstance(english, str) else tuple(english),
+        kind=r["kind"],
+        coordinates=(float(latitude), float(longitude)),
+        native=MappingProxyType(names),
+        aliases=tuple(r.get("aliases", ())),
+        description=r.get("description"),
+        location=c.location(),
     )
 
 
@@ -166,13 +227,22 @@ def era(r: dict[str, Any], c: RecordContext) -> Era:
     start, end = c.date(r["start"], "start"), c.date(r.get("end"), "end")
     c.dates_in_order(start, end, ("start", "end"))
     return Era(
-        id=r["id"], title=r["title"], start=start, end=end, summary=r["summary"], page=r.get("page"),  # type: ignore[arg-type]
+        id=r["id"],
+        title=r["title"],
+        start=start,  # type: ignore[arg-type]
+        end=end,
+        summary=r["summary"],
+        page=r.get("page"),
         location=c.location(),
     )
 
 
 def term(r: dict[str, Any], c: RecordContext) -> Term:
     return Term(
-        id=r["id"], term=r["term"], definition=r["definition"], aliases=tuple(r.get("aliases", ())),
-        sources=tuple(r.get("sources", ())), location=c.location(),
+        id=r["id"],
+        term=r["term"],
+        definition=r["definition"],
+        aliases=tuple(r.get("aliases", ())),
+        sources=tuple(r.get("sources", ())),
+        location=c.location(),
     )

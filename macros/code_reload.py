@@ -22,10 +22,13 @@ Stamp = tuple[tuple[str, int, int], ...]
 def code_stamp(package_dir: Path = PACKAGE_DIR) -> Stamp:
     """Every code file of the package with its mtime and size: any edit gives a different stamp."""
     files = sorted(
-        path for path in package_dir.rglob("*")
+        path
+        for path in package_dir.rglob("*")
         if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file()
     )
-    return tuple((path.relative_to(package_dir).as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    return tuple(
+        (path.relative_to(package_dir).as_posix(), path.stat().st_mtime_ns, path.stat().st_size) for path in files
+    )
 
 
 def changed_files(before: Stamp, after: Stamp) -> list[str]:

@@ -34,9 +34,7 @@ _DATE_RE = re.compile(
     re.VERBOSE,
 )
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 @dataclass(frozen=True, slots=True, order=False)
@@ -132,9 +130,7 @@ def parse_date(value: object) -> PartialDate:
     text = str(value).strip()
     match = _DATE_RE.match(text)
     if not match:
-        raise ValueError(
-            f"'{text}' is not an ISO 8601 date; write 1994, 1994-05, 1994-05-12 or 2023-09-20T13:00+04:00"
-        )
+        raise ValueError(f"'{text}' is not an ISO 8601 date; write 1994, 1994-05, 1994-05-12 or 2023-09-20T13:00+04:00")
     g = match.groupdict()
     year = int(g["year"])
     month = int(g["month"]) if g["month"] else None

@@ -9,13 +9,23 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from .model import Location
 
-__all__ = ["Diagnostic", "Severity", "closest", "display_path", "did_you_mean", "error", "warning", "sorted_diagnostics"]
+__all__ = [
+    "Diagnostic",
+    "Severity",
+    "closest",
+    "display_path",
+    "did_you_mean",
+    "error",
+    "warning",
+    "sorted_diagnostics",
+]
 
 Severity = Literal["error", "warning"]
 
@@ -80,6 +90,4 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     """File order, then line and column; the same problem found twice is reported once."""
     unique = dict.fromkeys(diagnostics)
-    return tuple(
-        sorted(unique, key=lambda d: (d.location.file, d.location.line, d.location.column, d.message))
-    )
+    return tuple(sorted(unique, key=lambda d: (d.location.file, d.location.line, d.location.column, d.message)))

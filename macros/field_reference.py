@@ -43,8 +43,13 @@ _FORMS = {
     "markdown": ("Markdown", "Markdown texts"),
     "quantity": ("number, or {kind: number}", "numbers"),
 }
-_TYPES = {"string": ("text", "texts"), "number": ("number", "numbers"), "integer": ("whole number", "whole numbers"),
-          "object": ("mapping", "mappings"), "boolean": ("true or false", "true or false")}
+_TYPES = {
+    "string": ("text", "texts"),
+    "number": ("number", "numbers"),
+    "integer": ("whole number", "whole numbers"),
+    "object": ("mapping", "mappings"),
+    "boolean": ("true or false", "true or false"),
+}
 
 
 def reference() -> str:
@@ -110,7 +115,7 @@ def _without_optional(text: str) -> str:
     match = re.match(r"Optional(?:: |, )", text)
     if not match:
         return text
-    rest = text[match.end():]
+    rest = text[match.end() :]
     return rest[:1].upper() + rest[1:]
 
 

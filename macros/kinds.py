@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from . import build_model, record_data
 from .model import Actor, Era, Event, Figure, Place, Source, Term
@@ -50,34 +51,93 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("eras", "era", Era, build_model.era, record_data.era_record, (), "timeline.md",
-             "eras are in order of their start"),
-        Kind("events", "event", Event, build_model.event, record_data.event_record, (
-            (("era",), "eras"),
-            (("sources", "*"), "sources"),
-            (("actors", "*"), "actors"),
-            (("places", "*"), "places"),
-            (("figures", "*"), "figures"),
-            (("accounts", "*", "by"), "actors"),
-            (("accounts", "*", "sources", "*"), "sources"),
-        ), "timeline.md", "events are in date order", sort_key=lambda event: event.date.sort_key),
-        Kind("actors", "actor", Actor, build_model.actor, record_data.actor_record, (
-            (("affiliation",), "actors"),
-            (("roles", "*", "of"), "actors"),
-        ), "people.md", "actors are in order of id"),
-        Kind("figures", "figure", Figure, build_model.figure, record_data.figure_record, (
-            (("era",), "eras"),
-            (("claims", "*", "claimed_by"), "actors"),
-            (("claims", "*", "source"), "sources"),
-            (("claims", "*", "correction"), "sources"),
-        ), "figures.md", "figures are grouped by era, in the order of eras.yaml"),
-        Kind("sources", "source", Source, build_model.source, record_data.source_record, (), "sources.md",
-             "sources are in order of id"),
-        Kind("places", "place", Place, build_model.place, record_data.place_record, (), "names.md",
-             "places are in order of id"),
-        Kind("glossary", "term", Term, build_model.term, record_data.term_record, (
-            (("sources", "*"), "sources"),
-        ), "names.md", "terms are in order of id"),
+        Kind(
+            "eras",
+            "era",
+            Era,
+            build_model.era,
+            record_data.era_record,
+            (),
+            "timeline.md",
+            "eras are in order of their start",
+        ),
+        Kind(
+            "events",
+            "event",
+            Event,
+            build_model.event,
+            record_data.event_record,
+            (
+                (("era",), "eras"),
+                (("sources", "*"), "sources"),
+                (("actors", "*"), "actors"),
+                (("places", "*"), "places"),
+                (("figures", "*"), "figures"),
+                (("accounts", "*", "by"), "actors"),
+                (("accounts", "*", "sources", "*"), "sources"),
+            ),
+            "timeline.md",
+            "events are in date order",
+            sort_key=lambda event: event.date.sort_key,
+        ),
+        Kind(
+            "actors",
+            "actor",
+            Actor,
+            build_model.actor,
+            record_data.actor_record,
+            (
+                (("affiliation",), "actors"),
+                (("roles", "*", "of"), "actors"),
+            ),
+            "people.md",
+            "actors are in order of id",
+        ),
+        Kind(
+            "figures",
+            "figure",
+            Figure,
+            build_model.figure,
+            record_data.figure_record,
+            (
+                (("era",), "eras"),
+                (("claims", "*", "claimed_by"), "actors"),
+                (("claims", "*", "source"), "sources"),
+                (("claims", "*", "correction"), "sources"),
+            ),
+            "figures.md",
+            "figures are grouped by era, in the order of eras.yaml",
+        ),
+        Kind(
+            "sources",
+            "source",
+            Source,
+            build_model.source,
+            record_data.source_record,
+            (),
+            "sources.md",
+            "sources are in order of id",
+        ),
+        Kind(
+            "places",
+            "place",
+            Place,
+            build_model.place,
+            record_data.place_record,
+            (),
+            "names.md",
+            "places are in order of id",
+        ),
+        Kind(
+            "glossary",
+            "term",
+            Term,
+            build_model.term,
+            record_data.term_record,
+            ((("sources", "*"), "sources"),),
+            "names.md",
+            "terms are in order of id",
+        ),
     )
 }
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .build_model import RecordContext, build_record
 from .diagnostics import Diagnostic, display_path, sorted_diagnostics

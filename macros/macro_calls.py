@@ -9,9 +9,10 @@ tests/test_macro_calls.py renders every one and checks that what it cites is wha
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -20,7 +21,15 @@ from .diagnostics import display_path
 from .model import Content
 
 __all__ = [
-    "MACROS", "Macro", "MacroCall", "Page", "Reference", "macro_calls", "parse_calls", "read_pages", "references",
+    "MACROS",
+    "Macro",
+    "MacroCall",
+    "Page",
+    "Reference",
+    "macro_calls",
+    "parse_calls",
+    "read_pages",
+    "references",
     "sources_cited_by",
 ]
 
@@ -76,7 +85,9 @@ MACROS: dict[str, Macro] = {
     macro.name: macro
     for macro in (
         # inline
-        Macro("cite", (("*source_ids", "sources"),), lambda content, call: [a for a in call.args if isinstance(a, str)]),
+        Macro(
+            "cite", (("*source_ids", "sources"),), lambda content, call: [a for a in call.args if isinstance(a, str)]
+        ),
         Macro("event", (("event_id", "events"),)),
         Macro("actor", (("actor_id", "actors"),)),
         Macro("place", (("place_id", "places"),)),
@@ -86,9 +97,17 @@ MACROS: dict[str, Macro] = {
         Macro("periods"),
         # blocks
         Macro("figure", (("figure_id", "figures"),), _latest_source),
-        Macro("claims", (("figure_id", "figures"),), lambda content, call: _claim_sources(filter(None, [_figure(content, call)]))),
+        Macro(
+            "claims",
+            (("figure_id", "figures"),),
+            lambda content, call: _claim_sources(filter(None, [_figure(content, call)])),
+        ),
         Macro("timeline", (("era", "eras"),), _timeline_sources),
-        Macro("chart", (("figure_id", "figures"),), lambda content, call: _claim_sources(filter(None, [_figure(content, call)]))),
+        Macro(
+            "chart",
+            (("figure_id", "figures"),),
+            lambda content, call: _claim_sources(filter(None, [_figure(content, call)])),
+        ),
         Macro("locator_map"),
         # index pages
         Macro("people_index"),
@@ -109,12 +128,14 @@ def parse_calls(page_source: str) -> list[MacroCall]:
         if isinstance(call.node, nodes.Name):
             args = [a for a in call.args if isinstance(a, nodes.Const)]
             kwargs = [(k.key, k.value) for k in call.kwargs if isinstance(k.value, nodes.Const)]
-            calls.append(MacroCall(
-                call.node.name,
-                tuple(a.value for a in args),
-                tuple((key, value.value) for key, value in kwargs),
-                tuple(a.lineno for a in args) + tuple(value.lineno for _, value in kwargs),
-            ))
+            calls.append(
+                MacroCall(
+                    call.node.name,
+                    tuple(a.value for a in args),
+                    tuple((key, value.value) for key, value in kwargs),
+                    tuple(a.lineno for a in args) + tuple(value.lineno for _, value in kwargs),
+                )
+            )
     return calls
 
 

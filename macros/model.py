@@ -7,9 +7,10 @@ any later check can still point an editor at `file:line:column`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from .dates import PartialDate
 
@@ -27,6 +28,7 @@ __all__ = [
     "Term",
     "Content",
 ]
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -226,7 +228,9 @@ class Content:
     glossary: tuple[Term, ...] = ()
 
     def __post_init__(self) -> None:
-        index = {f.name: MappingProxyType({record.id: record for record in getattr(self, f.name)}) for f in fields(self)}
+        index = {
+            f.name: MappingProxyType({record.id: record for record in getattr(self, f.name)}) for f in fields(self)
+        }
         object.__setattr__(self, "_index", MappingProxyType(index))
 
     def index(self, kind: str) -> Mapping[str, Any]:

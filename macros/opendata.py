@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .dates import PartialDate
 from .kinds import KINDS, SCHEMA_DIR
@@ -227,7 +228,10 @@ def _json_object_bytes(members: Mapping[str, str]) -> bytes:
     record kind is serialised once for its own file and content.json (json.dumps with indent runs in
     pure Python, the export's main cost). A member's text is only indented one level further: a JSON
     string never holds a raw line break, so every line break in it is structure."""
-    body = ",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {text.replace(chr(10), chr(10) + '  ')}" for key, text in sorted(members.items()))
+    body = ",\n".join(
+        f"  {json.dumps(key, ensure_ascii=False)}: {text.replace(chr(10), chr(10) + '  ')}"
+        for key, text in sorted(members.items())
+    )
     return ("{\n" + body + "\n}\n").encode("utf-8")
 
 

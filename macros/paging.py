@@ -17,13 +17,24 @@ a single label over it into numbered pages. A reader then browses by the labels 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from .kinds import labelled
 from .model import Actor, Content, Source
 
-__all__ = ["LISTS", "KIND_TITLES", "Part", "PagePlan", "PagedList", "Section", "initial", "plan_list", "plan_lists", "sections"]
+__all__ = [
+    "LISTS",
+    "KIND_TITLES",
+    "Part",
+    "PagePlan",
+    "PagedList",
+    "Section",
+    "initial",
+    "plan_list",
+    "plan_lists",
+    "sections",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,32 +56,62 @@ class PagedList:
 LISTS: dict[str, PagedList] = {
     paged.name: paged
     for paged in (
-        PagedList("timeline", "events", "timeline.md", "Timeline", "timeline",
-                  "Part of the timeline, oldest event first, each event with its sources.", ("event", "events")),
-        PagedList("sources", "sources", "sources.md", "Sources", "sources_index",
-                  "Part of the bibliography: sources with where they were read and every place the site cites them.",
-                  ("source", "sources")),
-        PagedList("people", "actors", "people.md", "People and institutions", "people_index",
-                  "Part of the index of people and institutions, with their roles and the events they took part in.",
-                  ("entry", "entries")),
-        PagedList("figures", "figures", "figures.md", "Figures", "figures_index",
-                  "Part of the figures: every number with who gave it, when, and how it changed.", ("figure", "figures")),
+        PagedList(
+            "timeline",
+            "events",
+            "timeline.md",
+            "Timeline",
+            "timeline",
+            "Part of the timeline, oldest event first, each event with its sources.",
+            ("event", "events"),
+        ),
+        PagedList(
+            "sources",
+            "sources",
+            "sources.md",
+            "Sources",
+            "sources_index",
+            "Part of the bibliography: sources with where they were read and every place the site cites them.",
+            ("source", "sources"),
+        ),
+        PagedList(
+            "people",
+            "actors",
+            "people.md",
+            "People and institutions",
+            "people_index",
+            "Part of the index of people and institutions, with their roles and the events they took part in.",
+            ("entry", "entries"),
+        ),
+        PagedList(
+            "figures",
+            "figures",
+            "figures.md",
+            "Figures",
+            "figures_index",
+            "Part of the figures: every number with who gave it, when, and how it changed.",
+            ("figure", "figures"),
+        ),
     )
 }
 
 # The sections of People and institutions: a heading for each kind of actor, in the schema's order.
-KIND_TITLES = labelled({
-    "person": "People",
-    "state": "States",
-    "government-body": "Government bodies",
-    "international-organisation": "International organisations",
-    "ngo": "Non-governmental organisations",
-    "armed-group": "Armed groups",
-    "de-facto-authority": "De facto authorities",
-    "media": "Media",
-    "court": "Courts",
-    "other": "Other",
-}, "actors", "kind")
+KIND_TITLES = labelled(
+    {
+        "person": "People",
+        "state": "States",
+        "government-body": "Government bodies",
+        "international-organisation": "International organisations",
+        "ngo": "Non-governmental organisations",
+        "armed-group": "Armed groups",
+        "de-facto-authority": "De facto authorities",
+        "media": "Media",
+        "court": "Courts",
+        "other": "Other",
+    },
+    "actors",
+    "kind",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +189,11 @@ def plan_list(name: str, sections: Sequence[Section], budget: int) -> PagePlan:
             groups.setdefault(label, []).append(record_id)
         for run in _runs(list(groups.items()), budget):
             key = run.key(section.key)
-            parts.append(Part(key, run.title(section.title), paged.part_page(key), section.anchor, run.ids, (run.first, run.last)))
+            parts.append(
+                Part(
+                    key, run.title(section.title), paged.part_page(key), section.anchor, run.ids, (run.first, run.last)
+                )
+            )
     pages = {record_id: part.src_path for part in parts for record_id in part.record_ids}
     return PagePlan(paged, budget, tuple(sections), tuple(parts), pages)
 
@@ -175,18 +220,26 @@ def sections(name: str, content: Content) -> list[Section]:
         for kind, title in KIND_TITLES.items():
             actors = sorted((a for a in content.actors if a.kind == kind), key=_family_key)
             if actors:
-                found.append(Section(f"kind-{kind}", kind, title, tuple(actors), tuple(initial(_family_key(a)[0]) for a in actors)))
+                found.append(
+                    Section(
+                        f"kind-{kind}", kind, title, tuple(actors), tuple(initial(_family_key(a)[0]) for a in actors)
+                    )
+                )
         return found
     if name == "figures":
         found = []
         for era in content.eras:
             figures = tuple(f for f in content.figures if f.era == era.id)
             if figures:
-                found.append(Section(f"figures-{era.id}", era.id, era.title, figures, tuple(initial(f.label) for f in figures)))
+                found.append(
+                    Section(f"figures-{era.id}", era.id, era.title, figures, tuple(initial(f.label) for f in figures))
+                )
         known = {era.id for era in content.eras}
         others = tuple(f for f in content.figures if f.era not in known)
         if others:
-            found.append(Section("figures-other", "other", "Other figures", others, tuple(initial(f.label) for f in others)))
+            found.append(
+                Section("figures-other", "other", "Other figures", others, tuple(initial(f.label) for f in others))
+            )
         return found
     raise ValueError(f"no list '{name}'")
 
@@ -219,7 +272,12 @@ def _family_key(actor: Actor) -> tuple[str, str]:
 def _source_order(source: Source) -> tuple:
     """By publisher, then oldest first, undated ones last."""
     dated = source.published is not None
-    return (source.publisher.casefold(), not dated, source.published.sort_key if source.published is not None else (), source.id)
+    return (
+        source.publisher.casefold(),
+        not dated,
+        source.published.sort_key if source.published is not None else (),
+        source.id,
+    )
 
 
 # ---- the packing rule

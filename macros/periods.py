@@ -8,7 +8,8 @@ build_model and is skipped here.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from .dates import PartialDate, parse_date
 from .diagnostics import Diagnostic, error
@@ -16,7 +17,6 @@ from .kinds import KINDS, noun
 from .references import ParsedFile
 
 __all__ = ["check_periods", "check_order"]
-
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -63,10 +63,12 @@ def check_periods(files: dict[str, ParsedFile]) -> list[Diagnostic]:
             continue
         fits = [era_id for _, era_id, s, e in eras if _within(date, s, e)]
         hint = f"; that date is in '{fits[0]}'" if fits else "; no period covers that date"
-        diagnostics.append(error(
-            events.document.location((index, "era")),
-            f"event '{record['id']}': date {date} is outside its period '{record['era']}' ({_span(start, end)}){hint}",
-        ))
+        diagnostics.append(
+            error(
+                events.document.location((index, "era")),
+                f"event '{record['id']}': date {date} is outside its period '{record['era']}' ({_span(start, end)}){hint}",
+            )
+        )
     return diagnostics
 
 
@@ -75,7 +77,9 @@ def _within(date: PartialDate, start: PartialDate, end: PartialDate | None) -> b
     return not date.is_before(start) and (end is None or not end.is_before(date))
 
 
-def _era_sequence(files: dict[str, ParsedFile], eras: list[tuple[int, str, PartialDate, PartialDate | None]]) -> list[Diagnostic]:
+def _era_sequence(
+    files: dict[str, ParsedFile], eras: list[tuple[int, str, PartialDate, PartialDate | None]]
+) -> list[Diagnostic]:
     """Periods by start: each may share its last day with the next one's first, no more, and only the
     last may be still going on."""
     diagnostics: list[Diagnostic] = []
@@ -85,15 +89,19 @@ def _era_sequence(files: dict[str, ParsedFile], eras: list[tuple[int, str, Parti
     ordered = sorted(eras, key=lambda era: era[2].sort_key)
     for (index, era_id, _start, end), (next_index, next_id, next_start, _) in zip(ordered, ordered[1:]):
         if end is None:
-            diagnostics.append(error(
-                document.location((index,)),
-                f"era '{era_id}' has no end, but era '{next_id}' starts after it ({next_start}): give it an 'end'; only the last period may be still going on",
-            ))
+            diagnostics.append(
+                error(
+                    document.location((index,)),
+                    f"era '{era_id}' has no end, but era '{next_id}' starts after it ({next_start}): give it an 'end'; only the last period may be still going on",
+                )
+            )
         elif next_start.is_before(end):
-            diagnostics.append(error(
-                document.location((next_index, "start")),
-                f"era '{next_id}' starts ({next_start}) before era '{era_id}' ends ({end}); periods may share only their boundary day",
-            ))
+            diagnostics.append(
+                error(
+                    document.location((next_index, "start")),
+                    f"era '{next_id}' starts ({next_start}) before era '{era_id}' ends ({end}); periods may share only their boundary day",
+                )
+            )
     return diagnostics
 
 
@@ -107,7 +115,9 @@ def check_order(files: dict[str, ParsedFile]) -> list[Diagnostic]:
         "eras": lambda r: _date_key(r.get("start")),
         "events": lambda r: _date_key(r.get("date")),
         # A figure with no era comes after the periods' groups; one with an unknown era is not judged.
-        "figures": lambda r: (era_rank[r["era"]],) if r.get("era") in era_rank else None if "era" in r else (len(era_rank),),
+        "figures": lambda r: (
+            (era_rank[r["era"]],) if r.get("era") in era_rank else None if "era" in r else (len(era_rank),)
+        ),
     }
     diagnostics = []
     for name, parsed in files.items():
@@ -123,7 +133,9 @@ def _date_key(value: Any) -> tuple | None:
     return None if date is None else date.sort_key
 
 
-def _keyed(parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]) -> Iterator[tuple[int, dict[str, Any], tuple]]:
+def _keyed(
+    parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]
+) -> Iterator[tuple[int, dict[str, Any], tuple]]:
     for index, record in enumerate(parsed.records):
         if isinstance(record, dict):
             value = key(record)
@@ -131,7 +143,9 @@ def _keyed(parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]) ->
                 yield index, record, value
 
 
-def _first_out_of_order(name: str, parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]) -> Diagnostic | None:
+def _first_out_of_order(
+    name: str, parsed: ParsedFile, key: Callable[[dict[str, Any]], tuple | None]
+) -> Diagnostic | None:
     keyed = list(_keyed(parsed, key))
     keys = [value for _, _, value in keyed]
     first = next((j for j in range(1, len(keys)) if keys[j] < keys[j - 1]), None)
@@ -144,16 +158,25 @@ def _first_out_of_order(name: str, parsed: ParsedFile, key: Callable[[dict[str, 
     moved = first - 1 if without_earlier and not without_later else first
     index, record, value = keyed[moved]
     other = keyed[first] if moved == first - 1 else keyed[first - 1]
-    why = f"{_describe(name, other[1])} comes after it" if moved == first - 1 else f"it comes after {_describe(name, other[1])}"
+    why = (
+        f"{_describe(name, other[1])} comes after it"
+        if moved == first - 1
+        else f"it comes after {_describe(name, other[1])}"
+    )
     # Where it belongs: after the last other record that sorts no later than it (a day's events keep theirs).
     after = next((item for item in reversed(keyed) if item[0] != index and item[2] <= value), None)
     kind = noun(name)
     if after is None:
         top = next(item for item in keyed if item[0] != index)
-        where = f"move it to the top, before {kind} '{top[1].get('id')}' (line {parsed.document.location((top[0],)).line})"
+        where = (
+            f"move it to the top, before {kind} '{top[1].get('id')}' (line {parsed.document.location((top[0],)).line})"
+        )
     else:
         where = f"move it after {kind} '{after[1].get('id')}' (line {parsed.document.location((after[0],)).line})"
-    return error(parsed.document.location((index,)), f"{_describe(name, record)} is out of order: {KINDS[name].order}, and {why}; {where}")
+    return error(
+        parsed.document.location((index,)),
+        f"{_describe(name, record)} is out of order: {KINDS[name].order}, and {why}; {where}",
+    )
 
 
 def _describe(name: str, record: dict[str, Any]) -> str:

@@ -9,8 +9,18 @@ from typing import Any
 from .dates import PartialDate
 from .model import Actor, Claim, Era, Event, Figure, Place, Quantity, Source, Term
 
-__all__ = ["actor_record", "claim_record", "date_text", "era_record", "event_record", "figure_record",
-           "place_record", "quantity_record", "source_record", "term_record"]
+__all__ = [
+    "actor_record",
+    "claim_record",
+    "date_text",
+    "era_record",
+    "event_record",
+    "figure_record",
+    "place_record",
+    "quantity_record",
+    "source_record",
+    "term_record",
+]
 
 
 def date_text(value: PartialDate | None) -> str | None:

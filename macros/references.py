@@ -4,9 +4,10 @@ ids named by the macro calls in docs/**/*.md (macro_calls.py says which argument
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .diagnostics import Diagnostic, closest, display_path, error, warning
 from .kinds import KINDS, noun
@@ -47,7 +48,9 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def check_references(files: dict[str, ParsedFile], docs_dir: Path | None, pages: Iterable[Page] = ()) -> list[Diagnostic]:
+def check_references(
+    files: dict[str, ParsedFile], docs_dir: Path | None, pages: Iterable[Page] = ()
+) -> list[Diagnostic]:
     """`pages`: docs_dir's pages (macro_calls.read_pages), whose macro calls are checked too."""
     ids = _ids_by_file(files)
     diagnostics = _duplicate_ids(files)
@@ -159,7 +162,10 @@ def _eras_pages(parsed: ParsedFile | None, docs_dir: Path | None) -> list[Diagno
     if parsed is None or docs_dir is None:
         return []
     return [
-        error(parsed.document.location((index, "page")), f"era '{record['id']}': page '{record['page']}' not found in {display_path(docs_dir)}/")
+        error(
+            parsed.document.location((index, "page")),
+            f"era '{record['id']}': page '{record['page']}' not found in {display_path(docs_dir)}/",
+        )
         for index, record in parsed.valid_records()
         if "page" in record and not (docs_dir / record["page"]).is_file()
     ]
@@ -169,7 +175,10 @@ def _uncited_sources(parsed: ParsedFile | None, cited: set[str]) -> list[Diagnos
     if parsed is None:
         return []
     return [
-        warning(parsed.document.location((index,)), f"source '{record['id']}' is not cited by any event, claim, term or page")
+        warning(
+            parsed.document.location((index,)),
+            f"source '{record['id']}' is not cited by any event, claim, term or page",
+        )
         for index, record in parsed.valid_records()
         if record["id"] not in cited
     ]

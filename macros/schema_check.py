@@ -9,7 +9,8 @@ do both, but it makes a load of 1,000 events take 2.3 times as long (BENCHMARKS.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -80,7 +81,9 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
     if keyword == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         return [
-            error(document.key_location((*path, extra)), f"{context}unknown field '{extra}'{did_you_mean(extra, allowed)}")
+            error(
+                document.key_location((*path, extra)), f"{context}unknown field '{extra}'{did_you_mean(extra, allowed)}"
+            )
             for extra in instance
             if extra not in allowed
         ]
@@ -88,7 +91,12 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
         missing = [field_name for field_name in problem.validator_value if field_name not in instance]
         return [error(where, context + _missing_message(name, path, field_name, problem)) for field_name in missing]
     if not path:
-        return [error(where, f"expected a list of {noun(name)} records (each starting with '- id: …'), not {_type_of(instance)}")]
+        return [
+            error(
+                where,
+                f"expected a list of {noun(name)} records (each starting with '- id: …'), not {_type_of(instance)}",
+            )
+        ]
     if keyword == "type":
         expected = problem.validator_value
         wanted = " or ".join(_TYPE_NAMES[t] for t in (expected if isinstance(expected, list) else [expected]))
@@ -118,7 +126,11 @@ def _explain(problem: jsonschema.ValidationError, path: tuple, name: str, docume
     if keyword in ("oneOf", "anyOf"):
         explanation = schema.get("errorMessage", "does not match any allowed form")
         keys = [key for branch in schema[keyword] for key in branch.get("properties", {})]
-        precise = quantity_problem(instance, keys) if keys and any(b.get("type") == "number" for b in schema[keyword]) else None
+        precise = (
+            quantity_problem(instance, keys)
+            if keys and any(b.get("type") == "number" for b in schema[keyword])
+            else None
+        )
         if precise is not None:
             key, explanation = precise
             if key is not None:

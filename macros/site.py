@@ -5,9 +5,9 @@ build from the settings in mkdocs.yml."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from . import loader
 from .macro_calls import Page, sources_cited_by
@@ -41,7 +41,9 @@ class Site:
         """The part pages of every split list, in nav order; none when everything fits one page."""
         return [
             GeneratedPage(
-                part.src_path, part.title, plan.list.page,
+                part.src_path,
+                part.title,
+                plan.list.page,
                 f"---\ndescription: {plan.list.description}\n---\n\n{{{{ {plan.list.macro}(part={part.key!r}) }}}}\n",
             )
             for plan in self.plans.values()
@@ -90,7 +92,9 @@ def load_site(
     return Site(renderer, errors, warnings, plans)
 
 
-def _prose_citations(content, pages: Iterable[Page], use_directory_urls: bool, plans: Mapping[str, PagePlan]) -> dict[str, list]:
+def _prose_citations(
+    content, pages: Iterable[Page], use_directory_urls: bool, plans: Mapping[str, PagePlan]
+) -> dict[str, list]:
     """Source id -> the pages whose macro calls cite it (the calls as the loader read them).
     A timeline() or figures_index() call that links to split pages instead of listing records cites nothing
     (the records' own back-links point to the generated pages)."""
@@ -109,5 +113,7 @@ def _prose_citations(content, pages: Iterable[Page], use_directory_urls: bool, p
         heading = _H1.search(page.text)
         title = heading.group(1) if heading else page.src_path
         for source_id in dict.fromkeys(ids):
-            found.setdefault(source_id, []).append(CitedBy(f"Page: {title}", page_url(page.src_path, use_directory_urls)))
+            found.setdefault(source_id, []).append(
+                CitedBy(f"Page: {title}", page_url(page.src_path, use_directory_urls))
+            )
     return found

@@ -9,7 +9,8 @@ text out, nothing about files or locations.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .diagnostics import closest
 
@@ -19,25 +20,73 @@ __all__ = ["number_text", "quantity_problem", "date_text"]
 _SEPARATORS = ",' \u00a0\u202f\u2009’"
 _GROUPED = re.compile(rf"^\d{{1,3}}(?:[{_SEPARATORS}]\d{{3}})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
-_MULTIPLIERS = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
-                "billion": 1_000_000_000, "bn": 1_000_000_000}
+_MULTIPLIERS = {
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "mn": 1_000_000,
+    "m": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+}
 _CURRENCY = "$€£֏₼₽"
 # Words before a number -> the kind of value they mean (the keys of a claim's value).
 _BOUND_WORDS = (
-    ("about", ("about", "around", "approximately", "approx.", "approx", "roughly", "nearly", "almost", "some",
-               "circa", "c.", "ca.", "~", "≈")),
+    (
+        "about",
+        (
+            "about",
+            "around",
+            "approximately",
+            "approx.",
+            "approx",
+            "roughly",
+            "nearly",
+            "almost",
+            "some",
+            "circa",
+            "c.",
+            "ca.",
+            "~",
+            "≈",
+        ),
+    ),
     ("at_least", ("at least", "no fewer than", "no less than", "a minimum of", "minimum", "≥", ">=")),
     ("more_than", ("more than", "over", "above", "upwards of", "in excess of", ">")),
     ("at_most", ("up to", "at most", "no more than", "a maximum of", "maximum", "≤", "<=")),
 )
 # Other names editors give the keys of a claim's value.
 _KEY_SYNONYMS = {
-    "around": "about", "approximately": "about", "approx": "about", "circa": "about", "roughly": "about",
-    "nearly": "about", "almost": "about", "some": "about", "approximate": "about",
-    "over": "more_than", "above": "more_than", "more": "more_than", "morethan": "more_than", "greater_than": "more_than",
-    "least": "at_least", "atleast": "at_least", "minimum": "at_least", "no_less_than": "at_least",
-    "up_to": "at_most", "upto": "at_most", "most": "at_most", "atmost": "at_most", "maximum": "at_most", "under": "at_most",
-    "from": "min", "low": "min", "lower": "min", "to": "max", "high": "max", "upper": "max",
+    "around": "about",
+    "approximately": "about",
+    "approx": "about",
+    "circa": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "some": "about",
+    "approximate": "about",
+    "over": "more_than",
+    "above": "more_than",
+    "more": "more_than",
+    "morethan": "more_than",
+    "greater_than": "more_than",
+    "least": "at_least",
+    "atleast": "at_least",
+    "minimum": "at_least",
+    "no_less_than": "at_least",
+    "up_to": "at_most",
+    "upto": "at_most",
+    "most": "at_most",
+    "atmost": "at_most",
+    "maximum": "at_most",
+    "under": "at_most",
+    "from": "min",
+    "low": "min",
+    "lower": "min",
+    "to": "max",
+    "high": "max",
+    "upper": "max",
 }
 
 
@@ -83,9 +132,12 @@ def number_text(text: str) -> tuple[str, str] | None:
     lower = text.lower()
     key = None
     for kind, phrases in _BOUND_WORDS:
-        phrase = next((p for p in phrases if lower.startswith(p) and (not p[-1].isalpha() or lower[len(p):][:1] in (" ", ""))), None)
+        phrase = next(
+            (p for p in phrases if lower.startswith(p) and (not p[-1].isalpha() or lower[len(p) :][:1] in (" ", ""))),
+            None,
+        )
         if phrase:
-            key, text = kind, text[len(phrase):].strip()
+            key, text = kind, text[len(phrase) :].strip()
             break
     problems: list[str] = ["words"] if key else []
     low_high = re.split(r"\s*(?:–|—|-|\bto\b|\band\b)\s*", re.sub(r"^between\s+", "", text, flags=re.IGNORECASE))
@@ -147,7 +199,9 @@ def quantity_problem(instance: Any, keys: Iterable[str]) -> tuple[str | None, st
         if isinstance(value, str):
             found = number_text(value)
             if found:
-                inner = found[1] if found[1].startswith("{") else f"{{{key}: {found[1]}}}" if len(known) == 1 else found[1]
+                inner = (
+                    found[1] if found[1].startswith("{") else f"{{{key}: {found[1]}}}" if len(known) == 1 else found[1]
+                )
                 return key, f"'{value}' {found[0]}: write {inner}"
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
             return key, f"'{key}' is negative ({_format(value)}); a count or sum is 0 or more"
@@ -164,8 +218,20 @@ def _meant_key(key: str, keys: list[str]) -> str | None:
     return closest(normal, keys)
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 def _month(word: str) -> int | None:

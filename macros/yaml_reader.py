@@ -32,8 +32,20 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 # Fields whose values are ids: an invisible bidi control character there is an error, elsewhere a warning.
 REFERENCE_FIELDS = frozenset(
-    {"id", "era", "sources", "actors", "places", "figures", "affiliation", "of", "claimed_by", "source",
-     "correction", "tags"}
+    {
+        "id",
+        "era",
+        "sources",
+        "actors",
+        "places",
+        "figures",
+        "affiliation",
+        "of",
+        "claimed_by",
+        "source",
+        "correction",
+        "tags",
+    }
 )
 
 _BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
@@ -99,11 +111,18 @@ def read_yaml(path: Path, file: str, loader: type = DEFAULT_LOADER) -> tuple[Yam
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
         column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
-        return None, [error(Location(file, line, column), f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8")]
+        return None, [
+            error(
+                Location(file, line, column),
+                f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+            )
+        ]
     return parse_yaml_text(text, file, loader)
 
 
-def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def parse_yaml_text(
+    text: str, file: str, loader: type = DEFAULT_LOADER
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
     if _ANCHOR_HINT_RE.search(text):
         anchors = _anchor_diagnostics(text, file, loader)
         if anchors:
@@ -125,7 +144,9 @@ def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tupl
         # The C and Python readers give the offset in bytes and in characters; finding the characters
         # again here reports every one of them, at its line and column, either way.
         return None, [
-            error(_position(file, text, m.start()), f"control character U+{ord(m.group()):04X} is not allowed; delete it")
+            error(
+                _position(file, text, m.start()), f"control character U+{ord(m.group()):04X} is not allowed; delete it"
+            )
             for m in _NON_PRINTABLE_RE.finditer(text)
         ] or [error(Location(file, 1, 1), "the file contains characters YAML does not allow")]
     except yaml.YAMLError as exc:
@@ -139,7 +160,10 @@ def parse_yaml_text(text: str, file: str, loader: type = DEFAULT_LOADER) -> tupl
         return None, [*converter.diagnostics, refused.diagnostic]
     diagnostics = converter.diagnostics
     diagnostics += [
-        error(_position(file, text, m.start()), "a heading comment between records; delete it: records are not grouped under headings but kept in order (see CONTRIBUTING)")
+        error(
+            _position(file, text, m.start()),
+            "a heading comment between records; delete it: records are not grouped under headings but kept in order (see CONTRIBUTING)",
+        )
         for m in _HEADING_RE.finditer(text)
     ]
     if converter.bidi_id_ranges is not None:
@@ -173,7 +197,9 @@ class _Converter:
             return value
         if id(node) in self.seen:
             # The shared node's own mark is where it was first written; `reached_from` is where it recurs.
-            raise _Refused(error(_mark(self.file, reached_from or node), "aliases (*name) are not allowed; repeat the value"))
+            raise _Refused(
+                error(_mark(self.file, reached_from or node), "aliases (*name) are not allowed; repeat the value")
+            )
         self.seen.add(id(node))
         if cls is MappingNode:
             if node.tag != _MAP:
@@ -208,7 +234,11 @@ class _Converter:
         if tag == _STR or tag == _TIMESTAMP:  # dates stay text: quoted or not, they load the same
             return text
         if tag == _INT:
-            return int(text) if text.isdigit() and (text[0] != "0" or text == "0") else _CONSTRUCTOR.construct_yaml_int(node)
+            return (
+                int(text)
+                if text.isdigit() and (text[0] != "0" or text == "0")
+                else _CONSTRUCTOR.construct_yaml_int(node)
+            )
         if tag == _FLOAT:
             return _CONSTRUCTOR.construct_yaml_float(node)
         if tag == _BOOL:
@@ -227,7 +257,9 @@ class _Converter:
             self.bidi_id_ranges.append(((start.line, start.column), (end.line, end.column)))
 
 
-def _bidi_diagnostics(text: str, file: str, id_ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[Diagnostic]:
+def _bidi_diagnostics(
+    text: str, file: str, id_ranges: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> list[Diagnostic]:
     found = []
     for line_number, line in enumerate(text.splitlines()):
         for match in _BIDI_RE.finditer(line):
@@ -237,7 +269,11 @@ def _bidi_diagnostics(text: str, file: str, id_ranges: list[tuple[tuple[int, int
             if any(start <= position < end for start, end in id_ranges):
                 found.append(error(where, f"invisible bidirectional control character {code} in an id; delete it"))
             else:
-                found.append(warning(where, f"invisible bidirectional control character {code} in text; delete it unless intended"))
+                found.append(
+                    warning(
+                        where, f"invisible bidirectional control character {code} in text; delete it unless intended"
+                    )
+                )
     return found
 
 

@@ -22,14 +22,18 @@ BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 #            fixture), or serving one with `mkdocs serve`;
 #   unit     the rest.
 LANES = ("unit", "build", "browser")
-BUILD_FIXTURES = frozenset({
-    "real_site", "fixture_site", "payload_site",  # below: one build each per test process
-    "site",  # tests/test_site_build.py: real_site and fixture_site by name (getfixturevalue, not seen here)
-    "split_site",  # tests/test_timeline_split_build.py, tests/test_index_split_build.py
-    "properdocs_site",  # tests/test_properdocs.py
-    "two_builds",  # tests/test_reproducible.py
-    "served_copy",  # tests/test_serve.py
-})
+BUILD_FIXTURES = frozenset(
+    {
+        "real_site",
+        "fixture_site",
+        "payload_site",  # below: one build each per test process
+        "site",  # tests/test_site_build.py: real_site and fixture_site by name (getfixturevalue, not seen here)
+        "split_site",  # tests/test_timeline_split_build.py, tests/test_index_split_build.py
+        "properdocs_site",  # tests/test_properdocs.py
+        "two_builds",  # tests/test_reproducible.py
+        "served_copy",  # tests/test_serve.py
+    }
+)
 
 
 def lane_of(item: pytest.Item) -> str:
@@ -86,7 +90,12 @@ class Sandbox:
         """The diagnostic at file:line with `text` in its message; fails listing what was reported instead."""
         for diagnostic in result.diagnostics:
             where = diagnostic.location
-            if where.file == file and where.line == line and diagnostic.severity == severity and text in diagnostic.message:
+            if (
+                where.file == file
+                and where.line == line
+                and diagnostic.severity == severity
+                and text in diagnostic.message
+            ):
                 return diagnostic
         reported = "\n".join(map(str, result.diagnostics)) or "(nothing)"
         raise AssertionError(f"no {severity} at {file}:{line} containing {text!r}; reported:\n{reported}")

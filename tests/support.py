@@ -82,7 +82,12 @@ def _filter_nav(nav: list, keep: set[str]) -> list:
 
 
 def build_site(
-    name: str, workdir: Path, docs_dir: Path, content_dir: Path, nav_pages: set[str] | None, overrides: dict | None = None
+    name: str,
+    workdir: Path,
+    docs_dir: Path,
+    content_dir: Path,
+    nav_pages: set[str] | None,
+    overrides: dict | None = None,
 ) -> BuiltSite:
     """`mkdocs build --strict` of these docs and content with the project's mkdocs.yml, into workdir/site;
     nav_pages, when given, keeps only those pages in the nav; `overrides` replace settings of extra.explainer."""
@@ -140,8 +145,13 @@ def build_once(
     def make(workdir: Path) -> None:
         docs_dir, content_dir, nav_pages = prepare(workdir)
         built = build_site(name, workdir, docs_dir, content_dir, nav_pages, overrides)
-        record = {"docs_dir": str(docs_dir), "content_dir": str(content_dir), "output": built.output,
-                  "returncode": built.returncode, "site_url": built.site_url}
+        record = {
+            "docs_dir": str(docs_dir),
+            "content_dir": str(content_dir),
+            "output": built.output,
+            "returncode": built.returncode,
+            "site_url": built.site_url,
+        }
         (workdir / "build.json").write_text(json.dumps(record), encoding="utf-8")
 
     workdir = once_per_run(tmp_path_factory, name, make)

@@ -23,8 +23,16 @@ ACCOUNTS_YAML = """  accounts:
 
 def _contested_event() -> Event:
     return Event(
-        "ceasefire", parse_date("1994-05-12"), "Ceasefire takes effect", "Fighting stops.", "war", ("src-a",),
-        accounts=(Account("gov", "The government said *yes*.", ("src-b",)), Account("spokes", "She said no.", ("src-c",))),
+        "ceasefire",
+        parse_date("1994-05-12"),
+        "Ceasefire takes effect",
+        "Fighting stops.",
+        "war",
+        ("src-a",),
+        accounts=(
+            Account("gov", "The government said *yes*.", ("src-b",)),
+            Account("spokes", "She said no.", ("src-c",)),
+        ),
     )
 
 
@@ -56,7 +64,7 @@ def test_one_account_or_two_by_the_same_actor_is_an_error(sandbox):
     sandbox.expect(sandbox.load(), "content/events.yaml", line, "error", "two accounts by 'some-minister'")
     text = sandbox.text("events")
     start = text.index("    - by: some-minister\n      text: The government")
-    sandbox.write("events", text[:start] + text[text.index("- id: depot-blast", start):])
+    sandbox.write("events", text[:start] + text[text.index("- id: depot-blast", start) :])
     line = sandbox.line_of("events", "  accounts:")
     errors = [d for d in sandbox.load().diagnostics if d.is_error]
     assert [(d.location.line, "accounts" in d.message) for d in errors] == [(line + 1, True)], errors  # its first item

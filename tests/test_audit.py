@@ -25,11 +25,16 @@ def lhr(perf=0.99, a11y=1.0, bp=1.0, seo=1.0, transfer=120_000, failing=()):
         audits[audit_id] = {"score": score, "scoreDisplayMode": mode}
         refs[category].append({"id": audit_id, "weight": weight})
     scores = {"performance": perf, "accessibility": a11y, "best-practices": bp, "seo": seo}
-    return {"categories": {name: {"score": scores[name], "auditRefs": refs[name]} for name in CATEGORIES}, "audits": audits}
+    return {
+        "categories": {name: {"score": scores[name], "auditRefs": refs[name]} for name in CATEGORIES},
+        "audits": audits,
+    }
 
 
 def test_a_run_keeps_scores_transfer_and_the_weighted_audits_that_failed():
-    run = parse_run(lhr(perf=0.874, a11y=0.96, transfer=150_123, failing=("color-contrast", "largest-contentful-paint")))
+    run = parse_run(
+        lhr(perf=0.874, a11y=0.96, transfer=150_123, failing=("color-contrast", "largest-contentful-paint"))
+    )
     assert run.scores == {"performance": 87, "accessibility": 96, "best-practices": 100, "seo": 100}
     assert run.transfer_bytes == 150_123
     assert run.failed == ("color-contrast", "largest-contentful-paint")
@@ -74,7 +79,9 @@ def test_the_server_sends_text_gzipped_to_clients_that_accept_it(tmp_path):
         with urllib.request.urlopen(request) as response:
             body = response.read()
             assert response.headers["Content-Encoding"] == "gzip" and response.headers["Vary"] == "Accept-Encoding"
-            assert response.headers["Content-Type"] == "text/html" and int(response.headers["Content-Length"]) == len(body)
+            assert response.headers["Content-Type"] == "text/html" and int(response.headers["Content-Length"]) == len(
+                body
+            )
         assert gzip.decompress(body).decode("utf-8") == html and len(body) < len(html) / 10
 
         with urllib.request.urlopen(f"{base}/page/") as response:  # no Accept-Encoding: plain
@@ -82,7 +89,9 @@ def test_the_server_sends_text_gzipped_to_clients_that_accept_it(tmp_path):
         png = urllib.request.Request(f"{base}/image.png", headers={"Accept-Encoding": "gzip"})
         with urllib.request.urlopen(png) as response:  # already compressed formats go as they are
             assert response.headers["Content-Encoding"] is None and response.read() == b"\x89PNG not text"
-        with urllib.request.urlopen(urllib.request.Request(f"{base}/page", headers={"Accept-Encoding": "gzip"})) as response:
+        with urllib.request.urlopen(
+            urllib.request.Request(f"{base}/page", headers={"Accept-Encoding": "gzip"})
+        ) as response:
             assert response.url == f"{base}/page/"  # the directory redirect still happens
     finally:
         server.shutdown()

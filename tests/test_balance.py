@@ -14,7 +14,12 @@ def _content():
             source("a", publisher="Armenpress", origin="armenian"),
             source("b", publisher="Trend", origin="azerbaijani"),
             source("c", publisher="International Court of Justice", origin="international", publisher_kind="court"),
-            source("d", publisher="Ministry of Foreign Affairs of Azerbaijan", origin="azerbaijani", publisher_kind="government"),
+            source(
+                "d",
+                publisher="Ministry of Foreign Affairs of Azerbaijan",
+                origin="azerbaijani",
+                publisher_kind="government",
+            ),
             source("e", publisher="TASS", origin="russian"),
             source("f", publisher="Human Rights Watch", origin="international", publisher_kind="ngo"),
         ),

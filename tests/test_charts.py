@@ -55,7 +55,16 @@ def make_content(*figures):
         Actor("committee", "Investigative Committee", "government-body"),
     )
     sources = tuple(
-        Source(i, "Publisher", "international", "media", f"Title {i}", f"https://example.org/{i}", parse_date("2023-09-27"), parse_date("2026-11-28"))
+        Source(
+            i,
+            "Publisher",
+            "international",
+            "media",
+            f"Title {i}",
+            f"https://example.org/{i}",
+            parse_date("2023-09-27"),
+            parse_date("2026-11-28"),
+        )
         for i in ("src-a", "src-b", "src-c")
     )
     return Content(figures=figures or (ARRIVALS, DEPOT), actors=actors, sources=sources)
@@ -103,15 +112,25 @@ def test_step_chart_is_well_formed_and_draws_one_dot_per_claim_but_the_misreport
     assert len(dots) == 4
     assert not any("99,999" in dot.find(f"{SVG}title").text for dot in dots)
     assert "1 misreported value is left out" in "".join(root.find("figcaption").itertext())
-    assert svg.find(f"{SVG}desc").text.startswith("Step chart: People arriving <in> Armenia. 4 reported values, from about 4,850 people")
+    assert svg.find(f"{SVG}desc").text.startswith(
+        "Step chart: People arriving <in> Armenia. 4 reported values, from about 4,850 people"
+    )
     assert "Misreported: 99,999 people (26 September 2023, 12:00 (UTC+4)), not drawn." in svg.find(f"{SVG}desc").text
 
 
 def test_step_chart_places_totals_by_time_and_value():
     _, root, _ = render(ARRIVALS, "step")
     svg = svg_of(root)
-    dots = [(float(c.get("cx")), float(c.get("cy")), c.find(f"{SVG}title").text) for c in group(svg, "nk-chart__marks").iter(f"{SVG}circle")]
-    expected = ["about 4,850 people, 25 Sep", "13,550 people, 26 Sep", "28,000 people, 26 Sep", "more than 53,000 people, 27 Sep"]
+    dots = [
+        (float(c.get("cx")), float(c.get("cy")), c.find(f"{SVG}title").text)
+        for c in group(svg, "nk-chart__marks").iter(f"{SVG}circle")
+    ]
+    expected = [
+        "about 4,850 people, 25 Sep",
+        "13,550 people, 26 Sep",
+        "28,000 people, 26 Sep",
+        "more than 53,000 people, 27 Sep",
+    ]
     assert [title[: len(want)] for (*_, title), want in zip(sorted(dots), expected)] == expected
     xs = sorted(x for x, *_ in dots)
     ys = [y for _, y, _ in sorted(dots)]
@@ -146,7 +165,10 @@ def test_revisions_chart_keeps_the_misreport_in_sequence_but_hollow_and_flagged(
     svg = svg_of(root)
     bars = list(group(svg, "nk-chart__marks").iter(f"{SVG}rect"))
     assert [b.get("class").split()[-1] for b in bars] == [
-        "nk-chart__bar--superseded", "nk-chart__bar--misreport", "nk-chart__bar--superseded", "nk-chart__bar--current"
+        "nk-chart__bar--superseded",
+        "nk-chart__bar--misreport",
+        "nk-chart__bar--superseded",
+        "nk-chart__bar--current",
     ]
     xs = [float(b.get("x")) for b in bars]
     assert xs == sorted(xs)
@@ -222,10 +244,15 @@ def test_short_quantity_keeps_the_bound_in_a_symbol():
 
 
 def test_step_chart_names_the_month_where_it_changes():
-    figure = Figure("late", "Late arrivals", "people", (
-        claim(exact(98625), "2023-09-29T20:00+04:00"),
-        claim(exact(100617), "2023-10-02T12:00+04:00", status="current"),
-    ))
+    figure = Figure(
+        "late",
+        "Late arrivals",
+        "people",
+        (
+            claim(exact(98625), "2023-09-29T20:00+04:00"),
+            claim(exact(100617), "2023-10-02T12:00+04:00", status="current"),
+        ),
+    )
     chart = render_claim_chart(figure, make_content(figure), kind="step", cite=FakeNotes())
     svg = svg_of(ET.fromstring(str(chart)))
     assert texts(group(svg, "nk-chart__axis--x")) == ["29Sep", "30", "1Oct", "2"]
@@ -241,16 +268,24 @@ def test_the_sources_page_counts_a_chart_call_as_citing_every_source_the_chart_c
 
 
 def test_disputed_totals_are_hollow_dots_off_the_line_and_ranges_get_a_whisker():
-    figure = Figure("mixed", "Mixed", "people", (
-        claim(exact(1000), "2023-09-25T08:00+04:00"),
-        claim(Quantity("range", 1500, 2500), "2023-09-25T12:00+04:00"),
-        claim(exact(9000), "2023-09-25T16:00+04:00", status="disputed"),
-        claim(exact(3000), "2023-09-25T20:00+04:00", status="current"),
-    ))
+    figure = Figure(
+        "mixed",
+        "Mixed",
+        "people",
+        (
+            claim(exact(1000), "2023-09-25T08:00+04:00"),
+            claim(Quantity("range", 1500, 2500), "2023-09-25T12:00+04:00"),
+            claim(exact(9000), "2023-09-25T16:00+04:00", status="disputed"),
+            claim(exact(3000), "2023-09-25T20:00+04:00", status="current"),
+        ),
+    )
     svg = svg_of(ET.fromstring(str(render_claim_chart(figure, make_content(figure), kind="step", cite=FakeNotes()))))
     dots = list(group(svg, "nk-chart__marks").iter(f"{SVG}circle"))
     assert [d.get("class").split()[-1] for d in dots] == [
-        "nk-chart__mark--superseded", "nk-chart__mark--superseded", "nk-chart__mark--disputed", "nk-chart__mark--current"
+        "nk-chart__mark--superseded",
+        "nk-chart__mark--superseded",
+        "nk-chart__mark--disputed",
+        "nk-chart__mark--current",
     ]
     disputed_y = dots[2].get("cy")
     path = svg.find(f"{SVG}path").get("d")
@@ -261,14 +296,23 @@ def test_disputed_totals_are_hollow_dots_off_the_line_and_ranges_get_a_whisker()
 
 
 def test_revision_dates_show_the_time_or_the_year_at_their_own_precision():
-    figure = Figure("toll", "Toll", "deaths", (
-        claim(exact(20), "2023-09-26T21:00+04:00"),
-        claim(exact(68), "2023-12"),
-        claim(exact(218), "2024-01-05", status="current"),
-    ))
-    svg = svg_of(ET.fromstring(str(render_claim_chart(figure, make_content(figure), kind="revisions", cite=FakeNotes()))))
+    figure = Figure(
+        "toll",
+        "Toll",
+        "deaths",
+        (
+            claim(exact(20), "2023-09-26T21:00+04:00"),
+            claim(exact(68), "2023-12"),
+            claim(exact(218), "2024-01-05", status="current"),
+        ),
+    )
+    svg = svg_of(
+        ET.fromstring(str(render_claim_chart(figure, make_content(figure), kind="revisions", cite=FakeNotes())))
+    )
     # Spanning two years, every date names its year; a month-only date is not given a day.
     assert texts(group(svg, "nk-chart__axis--x")) == ["26 Sep2023", "Dec2023", "5 Jan2024"]
     same_year = Figure("t", "T", "deaths", figure.claims[:2])
-    svg = svg_of(ET.fromstring(str(render_claim_chart(same_year, make_content(same_year), kind="revisions", cite=FakeNotes()))))
+    svg = svg_of(
+        ET.fromstring(str(render_claim_chart(same_year, make_content(same_year), kind="revisions", cite=FakeNotes())))
+    )
     assert texts(group(svg, "nk-chart__axis--x")) == ["26 Sep21:00", "Dec"]

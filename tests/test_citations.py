@@ -25,9 +25,17 @@ def test_empty_page_has_no_notes():
 def test_index_lists_events_claims_corrections_terms_and_pages():
     prose = {"src-c": [CitedBy("Page: Overview", "")]}
     index = citation_index(make_content(), SitePages(), prose)
-    assert [c.url for c in index["src-a"]] == ["timeline/#protests", "timeline/#ceasefire", "figures/#arrivals", "figures/#arrivals"]
+    assert [c.url for c in index["src-a"]] == [
+        "timeline/#protests",
+        "timeline/#ceasefire",
+        "figures/#arrivals",
+        "figures/#arrivals",
+    ]
     assert index["src-a"][2].label == "Figures: Arrivals in Armenia (as of 26 September 2023)"
-    assert CitedBy("Figures: Arrivals in Armenia (as of 26 September 2023), correction", "figures/#arrivals") in index["src-b"]
+    assert (
+        CitedBy("Figures: Arrivals in Armenia (as of 26 September 2023), correction", "figures/#arrivals")
+        in index["src-b"]
+    )
     assert CitedBy("Names and terms: Refugees", "names/#refugees") in index["src-c"]
     assert CitedBy("Page: Overview", "") in index["src-c"]
 
@@ -55,7 +63,7 @@ def test_notes_match_python_markdown_footnotes_markup():
     assert '<a class="footnote-backref" href="#fnref:1"' in notes
     assert '<a class="footnote-backref" href="#fnref2:1"' in notes
     assert 'href="../../sources/#src-a"' in notes
-    assert "(<time datetime=\"2023-09-27\">27 September 2023</time>), via Reprint Daily." in notes
+    assert '(<time datetime="2023-09-27">27 September 2023</time>), via Reprint Daily.' in notes
 
 
 def test_macro_calls_are_read_with_their_constant_arguments():

@@ -35,7 +35,10 @@ def records(text: str) -> list[dict]:
 
 def kind_of(record: dict) -> str:
     """Which file an example record belongs in, from the fields only that kind has."""
-    required = {kind: set(load_schema(kind)["$defs"][load_schema(kind)["items"]["$ref"].rsplit("/", 1)[-1]]["required"]) for kind in KINDS}
+    required = {
+        kind: set(load_schema(kind)["$defs"][load_schema(kind)["items"]["$ref"].rsplit("/", 1)[-1]]["required"])
+        for kind in KINDS
+    }
     fits = [kind for kind, fields in required.items() if fields <= set(record)]
     assert len(fits) == 1, f"cannot tell the kind of example {record.get('id')!r}: {fits}"
     return fits[0]
@@ -83,6 +86,7 @@ def test_the_checklist_matches_the_pull_request_template():
 
 
 # --- The field reference: generated from the schemas, and current. -----------------------------------
+
 
 def test_the_field_reference_is_generated_from_the_schemas_and_current():
     found = re.search(re.escape(START) + r".*?" + re.escape(END), GUIDE, re.DOTALL)
@@ -139,7 +143,9 @@ def _worked_example(tmp_path: Path, **replace) -> Path:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     if "id: aftermath" not in (content / "eras.yaml").read_text(encoding="utf-8"):
-        (content / "eras.yaml").write_text((content / "eras.yaml").read_text(encoding="utf-8") + AFTERMATH, encoding="utf-8")
+        (content / "eras.yaml").write_text(
+            (content / "eras.yaml").read_text(encoding="utf-8") + AFTERMATH, encoding="utf-8"
+        )
     from macros.dates import parse_date
 
     def by_id(record):
@@ -189,14 +195,21 @@ def _shown_messages() -> list[str]:
 def _without_numbers(message: str) -> str:
     """Line numbers, and the neighbours an out-of-order message names, change as the content grows."""
     message = re.sub(r"\(line \d+\)", "(line N)", message)
-    return re.sub(r"(comes after it|move it after|move it to the top, before) event '[^']+'", r"\1 event …", re.sub(r"and event '[^']+' \([^)]*\) comes", "and event … comes", message))
+    return re.sub(
+        r"(comes after it|move it after|move it to the top, before) event '[^']+'",
+        r"\1 event …",
+        re.sub(r"and event '[^']+' \([^)]*\) comes", "and event … comes", message),
+    )
 
 
-@pytest.mark.parametrize("mistake", [
-    {"era: aftermath": "era: offensive-exodus"},
-    {"sources: [azatutyun-2025-08-08-leaders-vow-peace]": "sources: [azatutyun-2025-08-08-leaders-vow-peac]"},
-    "at the top",
-])
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        {"era: aftermath": "era: offensive-exodus"},
+        {"sources: [azatutyun-2025-08-08-leaders-vow-peace]": "sources: [azatutyun-2025-08-08-leaders-vow-peac]"},
+        "at the top",
+    ],
+)
 def test_the_worked_example_shows_what_make_check_prints_for_each_mistake(tmp_path, monkeypatch, mistake):
     from macros.loader import load_content
 
@@ -217,6 +230,7 @@ def test_the_worked_example_shows_what_make_check_prints_for_each_mistake(tmp_pa
 
 # --- README and the YAML traps -------------------------------------------------------------------------
 
+
 def test_readme_sends_editors_to_contributing_first_then_gives_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     first = next(i for i, line in enumerate(readme) if "CONTRIBUTING" in line)
@@ -228,7 +242,11 @@ def test_readme_sends_editors_to_contributing_first_then_gives_the_two_commands(
 
 def test_the_yaml_traps_the_guide_warns_about_are_real():
     traps = section("YAML traps")
-    assert yaml.safe_load("aliases: [Washington, D.C., White House]")["aliases"] == ["Washington", "D.C.", "White House"]
+    assert yaml.safe_load("aliases: [Washington, D.C., White House]")["aliases"] == [
+        "Washington",
+        "D.C.",
+        "White House",
+    ]
     for fix in re.findall(r"```yaml\n(.*?)```", traps, re.DOTALL):
         assert yaml.safe_load(fix)["aliases"] == ["Washington, D.C.", "White House"]
     assert "[Washington, D.C., White House]" in traps
@@ -326,30 +344,76 @@ MISTAKES = [
     ("'en' takes at most 2 items", "places", "en: [Shusha, Shushi]", "en: [Shusha, Shushi, Susa]"),
     ("are not [latitude within ±90, longitude within ±180]", "places", "[39.7583, 46.7484]", "[139.7583, 46.7484]"),
     ("Markdown fields may not contain raw HTML", "events", "*News* reported", "<b>News</b> reported"),
-    ("plain text may not contain HTML tags", "events", "title: Road closed near Shusha/Shushi", "title: Road closed near <b>Shusha</b>"),
+    (
+        "plain text may not contain HTML tags",
+        "events",
+        "title: Road closed near Shusha/Shushi",
+        "title: Road closed near <b>Shusha</b>",
+    ),
     ("tab character in indentation", "actors", "  kind: government-body", "\tkind: government-body"),
     ("YAML syntax error", "sources", "title: Road closed", 'title: "Road closed'),
     ("file is missing", "glossary", None, None),
-    ("should be a list, not text", "events", "sources: [news-2022-12-12-road-closed]", "sources: news-2022-12-12-road-closed"),
-    ("lists the same item twice", "glossary", "sources: [news-2022-12-12-road-closed]",
-     "sources: [news-2022-12-12-road-closed, news-2022-12-12-road-closed]"),
+    (
+        "should be a list, not text",
+        "events",
+        "sources: [news-2022-12-12-road-closed]",
+        "sources: news-2022-12-12-road-closed",
+    ),
+    (
+        "lists the same item twice",
+        "glossary",
+        "sources: [news-2022-12-12-road-closed]",
+        "sources: [news-2022-12-12-road-closed, news-2022-12-12-road-closed]",
+    ),
     ("'title' is empty", "events", "title: Road closed near Shusha/Shushi", 'title: ""'),
     ("has a thousands separator: write", "figures", "value: 100", "value: 1,000"),
     ("a value is a number (68) or one of", "figures", "value: 100", "value: true"),
     ("is not allowed; repeat the value", "places", "kind: town", "kind: &k town"),
     ("not UTF-8", "places", "Shushi]", "Shush\udcffi]"),
-    ("for a new source, add '- id: news-2022-12-12-road-close' to", "events", "sources: [news-2022-12-12-road-closed]", "sources: [news-2022-12-12-road-close]"),
+    (
+        "for a new source, add '- id: news-2022-12-12-road-close' to",
+        "events",
+        "sources: [news-2022-12-12-road-closed]",
+        "sources: [news-2022-12-12-road-close]",
+    ),
     ("is a place, not an actor", "figures", "claimed_by: ministry", "claimed_by: shusha"),
     ("is outside its period", "events", "date: 2022-12-12", "date: 2024-12-12"),
-    ("is out of order: events are in date order", "events", "- id: road-closed",
-     "- id: road-later\n  date: 2023-01-05\n  title: Later\n  summary: Later.\n  era: blockade\n  sources: [news-2022-12-12-road-closed]\n- id: road-closed"),
-    ("a heading comment between records; delete it", "actors", "- id: ministry", "# --- Ministries ---\n- id: ministry"),
-    ("write a date as 1994, 1994-05, 1994-05-12 or 2023-09-20T13:00+04:00 (here:", "events", "date: 2022-12-12", "date: 12 December 2022"),
-    ("periods may share only their boundary day", "eras", "  summary: The blockade years.\n",
-     "  summary: The blockade years.\n- id: later\n  title: Later\n  start: 2023-01\n  summary: Later.\n"),
-    ("has no end, but era", "eras", "  end: 2023-09\n  summary: The blockade years.\n",
-     "  summary: The blockade years.\n- id: later\n  title: Later\n  start: 2024\n  summary: Later.\n"),
-    ("should be text, not true/false (true) (put it in quotes)", "events", "title: Road closed near Shusha/Shushi", "title: yes"),
+    (
+        "is out of order: events are in date order",
+        "events",
+        "- id: road-closed",
+        "- id: road-later\n  date: 2023-01-05\n  title: Later\n  summary: Later.\n  era: blockade\n  sources: [news-2022-12-12-road-closed]\n- id: road-closed",
+    ),
+    (
+        "a heading comment between records; delete it",
+        "actors",
+        "- id: ministry",
+        "# --- Ministries ---\n- id: ministry",
+    ),
+    (
+        "write a date as 1994, 1994-05, 1994-05-12 or 2023-09-20T13:00+04:00 (here:",
+        "events",
+        "date: 2022-12-12",
+        "date: 12 December 2022",
+    ),
+    (
+        "periods may share only their boundary day",
+        "eras",
+        "  summary: The blockade years.\n",
+        "  summary: The blockade years.\n- id: later\n  title: Later\n  start: 2023-01\n  summary: Later.\n",
+    ),
+    (
+        "has no end, but era",
+        "eras",
+        "  end: 2023-09\n  summary: The blockade years.\n",
+        "  summary: The blockade years.\n- id: later\n  title: Later\n  start: 2024\n  summary: Later.\n",
+    ),
+    (
+        "should be text, not true/false (true) (put it in quotes)",
+        "events",
+        "title: Road closed near Shusha/Shushi",
+        "title: yes",
+    ),
     ("in braces a comma starts a new entry", "figures", "{about: 200}", "{about: 1,200}"),
 ]
 
@@ -363,8 +427,11 @@ def write_content(folder: Path, mistake: tuple | None = None) -> Path:
             assert mistake[2] in text, mistake
             text = text.replace(mistake[2], mistake[3], 1)
         # surrogateescape lets a mistake carry a byte that is not UTF-8 (\udcff is the raw byte 0xff).
-        (folder / f"{name}.yaml").write_text(f"# yaml-language-server: $schema=../schemas/{name}.schema.json{text}",
-                                             encoding="utf-8", errors="surrogateescape")
+        (folder / f"{name}.yaml").write_text(
+            f"# yaml-language-server: $schema=../schemas/{name}.schema.json{text}",
+            encoding="utf-8",
+            errors="surrogateescape",
+        )
     return folder
 
 

@@ -46,9 +46,23 @@ def build(workdir: Path) -> Path:
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     dump = workdir / "dump"
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", str(workdir / "site")],
-        cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GOLDEN_DUMP=str(dump)),
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config_file),
+            "-d",
+            str(workdir / "site"),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GOLDEN_DUMP=str(dump)),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     data = workdir / "site" / "data"
@@ -70,7 +84,11 @@ def test_the_golden_site_is_built_byte_for_byte_as_committed(tmp_path):
     for name in sorted(got):
         if got[name] != expected[name]:
             diff = difflib.unified_diff(
-                expected[name].decode("utf-8", "replace").splitlines(), got[name].decode("utf-8", "replace").splitlines(),
-                f"expected/{name}", f"built/{name}", lineterm="", n=2,
+                expected[name].decode("utf-8", "replace").splitlines(),
+                got[name].decode("utf-8", "replace").splitlines(),
+                f"expected/{name}",
+                f"built/{name}",
+                lineterm="",
+                n=2,
             )
             raise AssertionError("\n".join(list(diff)[:60]) + "\n(UPDATE_GOLDEN=1 to accept an intended change)")

@@ -108,9 +108,16 @@ def test_no_module_of_the_package_imports_mkdocs_but_its_url_helpers():
     offenders = []
     for name, path in modules().items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
             offenders += [
-                f"{name}: {n}" for n in names
+                f"{name}: {n}"
+                for n in names
                 if n.split(".")[0] in ("mkdocs", "mkdocs_macros", "material") and (name, n) not in URL_HELPERS
             ]
     assert offenders == []

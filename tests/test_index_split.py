@@ -16,7 +16,9 @@ INDEX_KINDS = ("sources", "people", "figures")
 
 
 def _sources(*publishers: str):
-    return tuple(source(f"s{i}", publisher=p, published=parse_date(f"20{10 + i % 10}")) for i, p in enumerate(publishers))
+    return tuple(
+        source(f"s{i}", publisher=p, published=parse_date(f"20{10 + i % 10}")) for i, p in enumerate(publishers)
+    )
 
 
 def plan_index(kind: str, content: Content, budget: int):
@@ -37,7 +39,9 @@ class _Record:
 
 def _people(labels: str) -> Section:
     """A section whose records are labelled by the letters of `labels`, one record per letter: "AABCC"."""
-    return Section("kind-person", "person", "People", tuple(_Record(f"p{i}") for i in range(len(labels))), tuple(labels))
+    return Section(
+        "kind-person", "person", "People", tuple(_Record(f"p{i}") for i in range(len(labels))), tuple(labels)
+    )
 
 
 def test_whole_groups_are_packed_up_to_the_budget_and_a_big_group_is_numbered():
@@ -93,7 +97,12 @@ def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_ord
 
 
 def test_people_get_a_page_per_kind_and_a_big_kind_is_cut_by_family_name():
-    people = [Actor(f"p{i}", name, "person") for i, name in enumerate(["Ilham Aliyev", "Nikol Pashinyan", "Ruben Vardanyan", "Samvel Shahramanyan", "Arayik Harutyunyan"])]
+    people = [
+        Actor(f"p{i}", name, "person")
+        for i, name in enumerate(
+            ["Ilham Aliyev", "Nikol Pashinyan", "Ruben Vardanyan", "Samvel Shahramanyan", "Arayik Harutyunyan"]
+        )
+    ]
     content = make_content(actors=(Actor("gov", "Armenian government", "government-body"), *people))
     plan = plan_index("people", content, budget=2)
     assert [(p.key, p.section, p.record_ids) for p in plan.parts] == [
@@ -123,7 +132,9 @@ def test_initials():
 
 
 def test_a_record_has_one_address_split_or_not():
-    pages = SitePages(record_pages={"actors": {"spokes": "people/person-a.md"}, "sources": {}, "figures": {"aid": "figures/other.md"}})
+    pages = SitePages(
+        record_pages={"actors": {"spokes": "people/person-a.md"}, "sources": {}, "figures": {"aid": "figures/other.md"}}
+    )
     assert pages.record_url("actors", "spokes") == "people/person-a/#spokes"
     assert pages.record_url("actors", "gov") == "people/#gov"
     assert pages.record_url("figures", "aid") == "figures/other/#aid"

@@ -32,7 +32,9 @@ def test_each_kind_has_its_schema_and_its_fields_exist(name):
             if step == "*":
                 continue
             node = node["properties"][step]
-            node = schema["$defs"][node["items"]["$ref"].rsplit("/", 1)[-1]] if "$ref" in node.get("items", {}) else node
+            node = (
+                schema["$defs"][node["items"]["$ref"].rsplit("/", 1)[-1]] if "$ref" in node.get("items", {}) else node
+            )
         assert node is not None
 
 

@@ -35,7 +35,11 @@ def test_valid_content_loads_into_the_typed_model(sandbox, loader):
     assert blast.location.file == EVENTS and blast.location.line == sandbox.line_of("events", "id: depot-blast")
     assert blast.location.column == 3
     claims = content.figure("blast-deaths").claims
-    assert [c.value for c in claims] == [Quantity("exact", 125, 125), Quantity("about", 68, 68), Quantity("range", 20, 30)]
+    assert [c.value for c in claims] == [
+        Quantity("exact", 125, 125),
+        Quantity("about", 68, 68),
+        Quantity("range", 20, 30),
+    ]
     assert claims[1].as_of.iso() == "2023-09-26T21:00+04:00"
     assert claims[0].correction == "wire-2023-09-27-correction"
     minister = content.actor("some-minister")
@@ -57,26 +61,32 @@ def test_quoted_and_unquoted_dates_load_the_same(sandbox, loader):
     assert content.figure("blast-deaths").claims[1].as_of.utc_offset == 240
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("{at_least: 200}", Quantity("at-least", 200, None)),
-    ("{more_than: 53000}", Quantity("more-than", 53000, None)),
-    ("{at_most: 100}", Quantity("at-most", None, 100)),
-    ("{about: 120_000}", Quantity("about", 120000, 120000)),
-    ("1.5", Quantity("exact", 1.5, 1.5)),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("{at_least: 200}", Quantity("at-least", 200, None)),
+        ("{more_than: 53000}", Quantity("more-than", 53000, None)),
+        ("{at_most: 100}", Quantity("at-most", None, 100)),
+        ("{about: 120_000}", Quantity("about", 120000, 120000)),
+        ("1.5", Quantity("exact", 1.5, 1.5)),
+    ],
+)
 def test_every_kind_of_claim_value(sandbox, value, expected):
     sandbox.replace("figures", "value: {about: 68}", f"value: {value}")
     assert sandbox.load().content.figure("blast-deaths").claims[1].value == expected
 
 
 @BOTH_LOADERS
-@pytest.mark.parametrize("tagged", [
-    "!!python/object/apply:os.system ['true']",
-    "!!python/name:os.system",
-    "!custom value",
-    "!!binary aGVsbG8=",
-    "!!set {a, b}",
-])
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!python/object/apply:os.system ['true']",
+        "!!python/name:os.system",
+        "!custom value",
+        "!!binary aGVsbG8=",
+        "!!set {a, b}",
+    ],
+)
 def test_non_standard_tags_are_refused(sandbox, loader, tagged):
     line = sandbox.replace("events", "title: Ceasefire takes effect", f"title: {tagged}")
     result = sandbox.load(loader=loader)
@@ -100,12 +110,17 @@ def test_an_alias_is_caught_as_a_node_reached_twice(monkeypatch, loader):
     text = "- id: a\n  roles: &r [{title: x}]\n- id: b\n  roles: *r\n"
     document, problems = yaml_reader.parse_yaml_text(text, "content/actors.yaml", loader)
     assert document is None
-    assert [str(p) for p in problems] == ["content/actors.yaml:4:3: error: aliases (*name) are not allowed; repeat the value"]
+    assert [str(p) for p in problems] == [
+        "content/actors.yaml:4:3: error: aliases (*name) are not allowed; repeat the value"
+    ]
 
 
 def test_billion_laughs_is_refused_quickly(sandbox):
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 10)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 10)
+    ]
     sandbox.write("glossary", "\n".join(lines) + "\n")
     result = sandbox.load()
     sandbox.expect(result, "content/glossary.yaml", 1, "error", "anchor '&a0' is not allowed")
@@ -114,16 +129,23 @@ def test_billion_laughs_is_refused_quickly(sandbox):
 @BOTH_LOADERS
 def test_duplicate_keys_are_errors(sandbox, loader):
     first = sandbox.line_of("events", "title: Ceasefire takes effect")
-    sandbox.replace("events", "  title: Ceasefire takes effect\n", "  title: Ceasefire takes effect\n  title: Ceasefire holds\n")
+    sandbox.replace(
+        "events", "  title: Ceasefire takes effect\n", "  title: Ceasefire takes effect\n  title: Ceasefire holds\n"
+    )
     result = sandbox.load(loader=loader)
-    diagnostic = sandbox.expect(result, EVENTS, first + 1, "error", f"duplicate field 'title' (first given on line {first})")
+    diagnostic = sandbox.expect(
+        result, EVENTS, first + 1, "error", f"duplicate field 'title' (first given on line {first})"
+    )
     assert diagnostic.location.column == 3
 
 
 def test_tab_indentation_is_reported_with_line_and_column(sandbox):
     line = sandbox.replace("actors", "  kind: person", "\tkind: person")
     result = sandbox.load()
-    assert sandbox.expect(result, "content/actors.yaml", line, "error", "tab character in indentation").location.column == 1
+    assert (
+        sandbox.expect(result, "content/actors.yaml", line, "error", "tab character in indentation").location.column
+        == 1
+    )
 
 
 def test_non_utf8_bytes_are_reported_on_their_line(sandbox):
@@ -161,7 +183,9 @@ def test_an_oversized_file_is_refused(sandbox, monkeypatch):
 @BOTH_LOADERS
 def test_yaml_syntax_errors_give_their_line(sandbox, loader):
     line = sandbox.replace("events", "  title: Ceasefire takes effect", "  title: Ceasefire: takes effect")
-    sandbox.expect(sandbox.load(loader=loader), EVENTS, line, "error", "YAML syntax error: mapping values are not allowed")
+    sandbox.expect(
+        sandbox.load(loader=loader), EVENTS, line, "error", "YAML syntax error: mapping values are not allowed"
+    )
 
 
 @BOTH_LOADERS
@@ -200,13 +224,22 @@ def test_bidi_controls_are_errors_in_ids_and_warnings_in_text(sandbox):
 
 def test_yaml_11_booleans_are_not_text(sandbox):
     line = sandbox.replace("sources", "language: en", "language: no")
-    sandbox.expect(sandbox.load(), "content/sources.yaml", line, "error", "'language' should be text, not true/false (false) (put it in quotes)")
+    sandbox.expect(
+        sandbox.load(),
+        "content/sources.yaml",
+        line,
+        "error",
+        "'language' should be text, not true/false (false) (put it in quotes)",
+    )
 
 
 def test_diagnostics_print_as_file_line_column(sandbox):
     line = sandbox.replace("events", "era: old-era", "era: old-eta")
     result = sandbox.load()
-    assert f"content/events.yaml:{line}:8: error: event 'ceasefire': unknown era 'old-eta': for a new era, add '- id: old-eta' to content/eras.yaml; if you meant an existing era: 'old-era'" in map(str, result.errors)
+    assert (
+        f"content/events.yaml:{line}:8: error: event 'ceasefire': unknown era 'old-eta': for a new era, add '- id: old-eta' to content/eras.yaml; if you meant an existing era: 'old-era'"
+        in map(str, result.errors)
+    )
     assert result.warnings == ()
 
 
@@ -229,7 +262,11 @@ def test_paths_outside_the_current_directory_are_absolute(sandbox, monkeypatch, 
 
 
 def test_a_tab_inside_a_block_scalar_is_content_not_indentation(sandbox):
-    sandbox.replace("events", "  summary: >-\n    A depot explodes.", "  summary: |-\n    A depot explodes.\n    \tIndented with a tab.")
+    sandbox.replace(
+        "events",
+        "  summary: >-\n    A depot explodes.",
+        "  summary: |-\n    A depot explodes.\n    \tIndented with a tab.",
+    )
     result = sandbox.load()
     assert result.errors == ()
     assert result.content.event("depot-blast").summary == "A depot explodes.\n\tIndented with a tab."
@@ -251,5 +288,7 @@ def test_synthetic_benchmark_content_is_valid_and_reproducible(tmp_path):
 @BOTH_LOADERS
 def test_control_characters_are_reported_where_they_are(sandbox, loader):
     line = sandbox.replace("events", "title: Ceasefire takes effect", "title: Ceasefire \x07takes effect")
-    diagnostic = sandbox.expect(sandbox.load(loader=loader), EVENTS, line, "error", "control character U+0007 is not allowed")
+    diagnostic = sandbox.expect(
+        sandbox.load(loader=loader), EVENTS, line, "error", "control character U+0007 is not allowed"
+    )
     assert diagnostic.location.column == len("  title: Ceasefire ") + 1

@@ -107,7 +107,9 @@ def test_map_is_well_formed_svg_with_three_accessible_frames(root):
     for svg in svgs:
         lands = [p for p in svg.iter(f"{SVG}path") if "nk-map__land" in p.get("class", "")]
         assert {p.find(f"{SVG}title").text for p in lands} >= {"Armenia", "Azerbaijan"}
-        assert all(("--focus" in p.get("class")) == (p.find(f"{SVG}title").text in ("Armenia", "Azerbaijan")) for p in lands)
+        assert all(
+            ("--focus" in p.get("class")) == (p.find(f"{SVG}title").text in ("Armenia", "Azerbaijan")) for p in lands
+        )
 
 
 def test_the_large_maps_draw_every_layer_tagged_with_its_periods(root):
@@ -115,7 +117,8 @@ def test_the_large_maps_draw_every_layer_tagged_with_its_periods(root):
     for svg in (main, detail):
         drawn = {
             p.get("class").split()[1].removeprefix("nk-map__"): set(p.get("class").split()[2:])
-            for p in svg.iter(f"{SVG}path") if "nk-map__layer" in p.get("class", "")
+            for p in svg.iter(f"{SVG}path")
+            if "nk-map__layer" in p.get("class", "")
         }
         assert drawn == {layer.id: {f"nk-map__in-{s}" for s in layer.states} for layer in LAYERS}
         exodus = next(p for p in svg.iter(f"{SVG}path") if "nk-map__exodus" in p.get("class"))
@@ -125,7 +128,12 @@ def test_the_large_maps_draw_every_layer_tagged_with_its_periods(root):
     assert region_layers == ["nk-map__layer nk-map__oblast-1991 nk-map__locator"]
     assert region.find(f"{SVG}rect[@class='nk-map__inset-box']") is not None
     # The hatch and the arrow are defined once, in the first drawing.
-    assert [d.get("id") for svg in frames(root) for d in svg.iter() if d.get("id", "").startswith("locator-map-") and d.tag in (f"{SVG}pattern", f"{SVG}marker")] == ["locator-map-hatch", "locator-map-arrow"]
+    assert [
+        d.get("id")
+        for svg in frames(root)
+        for d in svg.iter()
+        if d.get("id", "").startswith("locator-map-") and d.tag in (f"{SVG}pattern", f"{SVG}marker")
+    ] == ["locator-map-hatch", "locator-map-arrow"]
 
 
 @pytest.mark.parametrize("state", [s.id for s in STATES])
@@ -151,9 +159,14 @@ def test_the_period_control_is_a_radio_group_with_the_pages_period_checked(state
 def test_the_legend_names_every_line_and_calls_the_drawn_ones_approximate(root):
     legend = [("".join(li.itertext())) for li in root.find("ul[@class='nk-map__legend']")]
     text = " | ".join(legend)
-    for needed in ("Held by Armenian forces, 1994–2020 (line approximate)", "Russian peacekeepers",
-                   "Former Nagorno-Karabakh Autonomous Oblast, 1991", "to August 2022 (schematic)",
-                   "Hakari bridge, from 30 August 2022 (schematic)", "The road out to Armenia"):
+    for needed in (
+        "Held by Armenian forces, 1994–2020 (line approximate)",
+        "Russian peacekeepers",
+        "Former Nagorno-Karabakh Autonomous Oblast, 1991",
+        "to August 2022 (schematic)",
+        "Hakari bridge, from 30 August 2022 (schematic)",
+        "The road out to Armenia",
+    ):
         assert needed in text
     assert all(li.find("svg").get("aria-hidden") == "true" for li in root.find("ul[@class='nk-map__legend']"))
 
@@ -212,7 +225,7 @@ def _assert_apart(rendered):
         box = label.box
         assert 0 <= box.left < box.right <= frame.width and 0 <= box.top < box.bottom <= frame.height, label
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert a.overlap(b) == 0, (frame.id, rendered.labels[boxes.index(a)].lines, b)
         for _, x, y in rendered.dots:
             dot = Box(x - 4, y - 4, x + 4, y + 4)
@@ -228,8 +241,12 @@ def test_the_real_sites_labels_never_touch_and_the_key_places_are_named(real_con
     main, detail, region = layouts(real_content)
     for rendered in (main, detail, region):
         _assert_apart(rendered)
-    assert {"nagorno-karabakh", "stepanakert", "shusha", "goris", "kornidzor", "hakari-bridge"} <= {p.id for p in main.places}
-    assert {"stepanakert", "shusha", "goris", "kornidzor", "hakari-bridge", "lachin-corridor", "lachin-district"} <= {p.id for p in detail.places}
+    assert {"nagorno-karabakh", "stepanakert", "shusha", "goris", "kornidzor", "hakari-bridge"} <= {
+        p.id for p in main.places
+    }
+    assert {"stepanakert", "shusha", "goris", "kornidzor", "hakari-bridge", "lachin-corridor", "lachin-district"} <= {
+        p.id for p in detail.places
+    }
     assert {"yerevan", "baku", "ganja", "nakhchivan"} <= {p.id for p in region.places}
 
 
@@ -316,9 +333,15 @@ def test_shusha_is_outside_the_2020_area_and_stepanakert_inside():
 
 def test_the_1994_area_takes_in_the_seven_districts_and_stops_short_of_tartar_and_horadiz():
     held_1994 = _layer("held-1994")
-    inside = {"Kelbajar": (46.04, 40.10), "Lachin": (46.55, 39.64), "Qubadli": (46.58, 39.34),
-              "Zangilan": (46.65, 39.09), "Jabrayil": (46.97, 39.40), "Aghdam town": (46.93, 39.99),
-              "Fuzuli town": (47.14, 39.60)}
+    inside = {
+        "Kelbajar": (46.04, 40.10),
+        "Lachin": (46.55, 39.64),
+        "Qubadli": (46.58, 39.34),
+        "Zangilan": (46.65, 39.09),
+        "Jabrayil": (46.97, 39.40),
+        "Aghdam town": (46.93, 39.99),
+        "Fuzuli town": (47.14, 39.60),
+    }
     outside = {"Tartar": (46.93, 40.34), "Horadiz": (47.33, 39.45), "Ganja": (46.36, 40.68)}
     assert [name for name, (lon, lat) in inside.items() if not held_1994.contains(Point(lon, lat))] == []
     assert [name for name, (lon, lat) in outside.items() if held_1994.contains(Point(lon, lat))] == []
@@ -337,7 +360,11 @@ def test_committed_map_data_is_small_and_covers_its_frames(rendered):
         names = {f["properties"]["name"] for f in data["features"] if "layer" not in f["properties"]}
         assert {"Armenia", "Azerbaijan", "Iran"} <= names
         assert "Natural Earth 1:10m" in data["source"]
-    layers = {f["properties"]["layer"] for f in json.loads((GEODATA / "karabakh.geojson").read_text())["features"] if "layer" in f["properties"]}
+    layers = {
+        f["properties"]["layer"]
+        for f in json.loads((GEODATA / "karabakh.geojson").read_text())["features"]
+        if "layer" in f["properties"]
+    }
     assert layers == {layer.id for layer in LAYERS}
 
 
@@ -364,10 +391,15 @@ def test_make_geodata_decodes_delta_arcs_reversed_arcs_and_clips_to_the_frame():
             [[0, 0], [4, 0], [0, 4]],  # (42,39) -> (44,39) -> (44,41)
             [[0, 0], [0, 4], [4, 0]],  # (42,39) -> (42,41) -> (44,41); reversed: (44,41) -> (42,41) -> (42,39)
         ],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, ~1]], "properties": {"name": "Squareland"}},
-            {"type": "Point", "coordinates": [0, 0], "properties": {"name": "Not an area"}},
-        ]}},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, ~1]], "properties": {"name": "Squareland"}},
+                    {"type": "Point", "coordinates": [0, 0], "properties": {"name": "Not an area"}},
+                ],
+            }
+        },
     }
     arcs = script.decode_arcs(topology)
     assert arcs[0] == [(42.0, 39.0), (44.0, 39.0), (44.0, 41.0)]
@@ -386,7 +418,11 @@ def test_make_geodata_joins_the_oblast_lines_whatever_their_order_and_direction(
     script = _make_geodata_script()
     # A square cut into three lines, one walked backwards, with a small gap between two of them.
     pieces = [[[0, 0], [1, 0]], [[0, 1], [1, 1], [1.0001, 0.0001]], [[0, 1], [0, 0]]]
-    ne = {"features": [{"properties": {"NAME": "Former USSR oblast in 1991"}, "geometry": {"coordinates": p}} for p in pieces]}
+    ne = {
+        "features": [
+            {"properties": {"NAME": "Former USSR oblast in 1991"}, "geometry": {"coordinates": p}} for p in pieces
+        ]
+    }
     polygon = script.oblast_1991(ne)
     assert polygon.area == pytest.approx(1.0, abs=1e-3)
 

@@ -35,6 +35,7 @@ def test_every_macro_is_a_renderer_method_taking_the_page_first():
 
 def _sample_call(name: str, content) -> MacroCall:
     """The macro called with the first record of each kind it names (a figure with a value to show)."""
+
     def first(kind: str) -> str:
         records = [r for r in getattr(content, kind) if kind != "figures" or r.latest is not None]
         return records[0].id

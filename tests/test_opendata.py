@@ -24,13 +24,22 @@ def make_content() -> Content:
     return Content(
         eras=(Era("war", "The war", D("1988"), D("1994-05"), "Years of *fighting*.", page="background/war.md"),),
         events=(
-            Event("ceasefire", D("1994-05-12"), "Ceasefire", "Fighting stops.", "war", ("wire-1994",), places=("town",)),
-            Event("protests", D("1988-02"), "Protests", "Rallies, \"with quotes\".", "war", ("wire-1994", "ministry-page")),
+            Event(
+                "ceasefire", D("1994-05-12"), "Ceasefire", "Fighting stops.", "war", ("wire-1994",), places=("town",)
+            ),
+            Event(
+                "protests", D("1988-02"), "Protests", 'Rallies, "with quotes".', "war", ("wire-1994", "ministry-page")
+            ),
         ),
         actors=(
             Actor("wire", "Example Wire", "media"),
-            Actor("ministry", "Ministry of Examples", "government-body", aliases=("MoE",),
-                  roles=(Role("Press office", of="wire", start=D("1990")),)),
+            Actor(
+                "ministry",
+                "Ministry of Examples",
+                "government-body",
+                aliases=("MoE",),
+                roles=(Role("Press office", of="wire", start=D("1990")),),
+            ),
         ),
         figures=(
             Figure(
@@ -38,27 +47,65 @@ def make_content() -> Content:
                 "People arriving, by border crossings",
                 "people",
                 (
-                    Claim(Quantity("about", 120000, 120000), D("2023-09-30"), "ministry", "ministry-page", "current",
-                          method="border crossings", note="Line one,\nline two; \"quoted\""),
+                    Claim(
+                        Quantity("about", 120000, 120000),
+                        D("2023-09-30"),
+                        "ministry",
+                        "ministry-page",
+                        "current",
+                        method="border crossings",
+                        note='Line one,\nline two; "quoted"',
+                    ),
                     Claim(Quantity("at-least", 6650, None), D("2023-09-25"), "wire", "wire-1994", "superseded"),
-                    Claim(Quantity("range", 300000, 500000.5), D("2023-09-26"), "wire", "wire-1994", "misreport",
-                          correction="ministry-page"),
+                    Claim(
+                        Quantity("range", 300000, 500000.5),
+                        D("2023-09-26"),
+                        "wire",
+                        "wire-1994",
+                        "misreport",
+                        correction="ministry-page",
+                    ),
                 ),
                 era="war",
             ),
         ),
         sources=(
-            Source("wire-1994", "Example Wire", "international", "media", "Ceasefire holds", "https://wire.example/a", D("1994-05"),
-                   D("2026-11-28"), author="A. Writer", language="en", via="Daily Reprint",
-                   archive_url="https://archive.example/a"),
-            Source("ministry-page", "Ministry of Examples", "armenian", "government", "Arrivals", "https://gov.example/b", D("2023-09-30T18:00+04:00"),
-                   D("2026-11")),
+            Source(
+                "wire-1994",
+                "Example Wire",
+                "international",
+                "media",
+                "Ceasefire holds",
+                "https://wire.example/a",
+                D("1994-05"),
+                D("2026-11-28"),
+                author="A. Writer",
+                language="en",
+                via="Daily Reprint",
+                archive_url="https://archive.example/a",
+            ),
+            Source(
+                "ministry-page",
+                "Ministry of Examples",
+                "armenian",
+                "government",
+                "Arrivals",
+                "https://gov.example/b",
+                D("2023-09-30T18:00+04:00"),
+                D("2026-11"),
+            ),
         ),
         places=(
-            Place("town", ("Stepanakert", "Khankendi"), "city", (39.8153, 46.7519),
-                  native=MappingProxyType({"hy": "Ստեփանակերտ", "az": "Xankəndi"}), aliases=("Xankendi",)),
+            Place(
+                "town",
+                ("Stepanakert", "Khankendi"),
+                "city",
+                (39.8153, 46.7519),
+                native=MappingProxyType({"hy": "Ստեփանակերտ", "az": "Xankəndi"}),
+                aliases=("Xankendi",),
+            ),
         ),
-        glossary=(Term("separatists", "\"Separatists\"", "A label Baku uses.", sources=("ministry-page",)),),
+        glossary=(Term("separatists", '"Separatists"', "A label Baku uses.", sources=("ministry-page",)),),
     )
 
 
@@ -140,7 +187,7 @@ def test_claims_csv_has_one_row_per_claim_oldest_first(files):
     assert misreport["correction_source_id"] == "ministry-page"
     assert current["claimant_id"] == "ministry" and current["claimant_name"] == "Ministry of Examples"
     # Newlines, commas and quotes inside a field survive the round trip.
-    assert current["note"] == "Line one,\nline two; \"quoted\""
+    assert current["note"] == 'Line one,\nline two; "quoted"'
     assert current["method"] == "border crossings"
 
 
@@ -170,8 +217,11 @@ def test_an_unknown_claimant_is_an_error():
     content = make_content()
     figure = content.figures[0]
     bad_claim = Claim(Quantity("exact", 1, 1), D("2023"), "nobody", "wire-1994", "current")
-    broken = Content(actors=content.actors, sources=content.sources,
-                     figures=(Figure(figure.id, figure.label, figure.unit, (bad_claim,)),))
+    broken = Content(
+        actors=content.actors,
+        sources=content.sources,
+        figures=(Figure(figure.id, figure.label, figure.unit, (bad_claim,)),),
+    )
     with pytest.raises(KeyError, match="nobody"):
         opendata.claims_table(broken)
 
@@ -204,7 +254,6 @@ def test_write_open_data_writes_the_same_files(tmp_path):
     written = opendata.write_open_data(make_content(), tmp_path / "data")
     on_disk = {p.relative_to(tmp_path / "data").as_posix(): p.read_bytes() for p in written}
     assert on_disk == opendata.export_files(make_content(), opendata.read_schemas())
-
 
 
 def test_the_real_content_exports_valid_files():

@@ -17,8 +17,9 @@ from tests.support import once_per_run
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothesis",
-                                     "__pycache__", "shots", ".bench")
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothesis", "__pycache__", "shots", ".bench"
+)
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -49,7 +50,10 @@ def build(folder: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(folder / "site")],
-        cwd=sources, env=env, capture_output=True, text=True,
+        cwd=sources,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ProperDocs" in result.stderr or "properdocs" in result.stderr.lower()
@@ -72,8 +76,10 @@ def test_every_page_in_the_nav_is_built(properdocs_site):
 
 def test_the_timeline_has_every_era_and_event(properdocs_site):
     html = (properdocs_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    content = {name: yaml.safe_load((ROOT / "content" / f"{name}.yaml").read_text(encoding="utf-8"))
-               for name in ("eras", "events")}
+    content = {
+        name: yaml.safe_load((ROOT / "content" / f"{name}.yaml").read_text(encoding="utf-8"))
+        for name in ("eras", "events")
+    }
     assert html.count('class="nk-timeline"') == len(content["eras"])
     shown = set(re.findall(r'<article class="nk-event" id="([^"]+)"', html))
     assert shown == {event["id"] for event in content["events"]}

@@ -16,8 +16,12 @@ from macros import schema_check
 from macros.dates import parse_date
 from macros.loader import CONTENT_FILES, load_content
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-DIAGNOSTIC_LINE = re.compile(r"^content/(eras|events|actors|figures|sources|places|glossary)\.yaml:[1-9]\d*:[1-9]\d*: (error|warning): \S")
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+DIAGNOSTIC_LINE = re.compile(
+    r"^content/(eras|events|actors|figures|sources|places|glossary)\.yaml:[1-9]\d*:[1-9]\d*: (error|warning): \S"
+)
 
 _slug_parts = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
 slugs = st.lists(_slug_parts, min_size=1, max_size=3).map("-".join)
@@ -28,7 +32,9 @@ texts = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp"
 )
 markdown = texts.filter(lambda t: "{" not in t and "<" not in t)
 numbers = st.integers(min_value=0, max_value=10**7) | st.floats(min_value=0, max_value=1e7, allow_nan=False)
-values = numbers | st.builds(lambda k, n: {k: n}, st.sampled_from(["about", "at_least", "more_than", "at_most"]), numbers)
+values = numbers | st.builds(
+    lambda k, n: {k: n}, st.sampled_from(["about", "at_least", "more_than", "at_most"]), numbers
+)
 
 
 @st.composite
@@ -51,15 +57,24 @@ def contents(draw) -> dict[str, list[dict]]:
     ids = draw(st.lists(slugs, min_size=sum(sizes.values()), max_size=sum(sizes.values()), unique=True))
     pools: dict[str, list[str]] = {}
     for name in CONTENT_FILES:
-        pools[name], ids = ids[: sizes[name]], ids[sizes[name]:]
+        pools[name], ids = ids[: sizes[name]], ids[sizes[name] :]
 
     def pick(name: str, most: int = 2) -> list[str]:
         return draw(st.lists(st.sampled_from(pools[name]), max_size=most, unique=True))
 
     sources_cited = list(pools["sources"])
     # Periods one after another, each starting the year the one before it ends; the last may be going on.
-    years = sorted(draw(st.lists(st.integers(1988, 2024), min_size=len(pools["eras"]) + 1, max_size=len(pools["eras"]) + 1, unique=True)))
-    eras = [{"id": i, "title": draw(texts), "start": years[n], "end": years[n + 1], "summary": draw(markdown)} for n, i in enumerate(pools["eras"])]
+    years = sorted(
+        draw(
+            st.lists(
+                st.integers(1988, 2024), min_size=len(pools["eras"]) + 1, max_size=len(pools["eras"]) + 1, unique=True
+            )
+        )
+    )
+    eras = [
+        {"id": i, "title": draw(texts), "start": years[n], "end": years[n + 1], "summary": draw(markdown)}
+        for n, i in enumerate(pools["eras"])
+    ]
     if draw(st.booleans()):
         del eras[-1]["end"]
     files: dict[str, list[dict]] = {
@@ -74,8 +89,14 @@ def contents(draw) -> dict[str, list[dict]]:
     for n, event_id in enumerate(pools["events"]):
         era = draw(st.sampled_from(eras))
         date = draw(dates(era["start"], era.get("end", 2024)))  # within its period
-        event = {"id": event_id, "date": date, "title": draw(texts), "summary": draw(markdown),
-                 "era": era["id"], "sources": [sources_cited[n % len(sources_cited)]]}
+        event = {
+            "id": event_id,
+            "date": date,
+            "title": draw(texts),
+            "summary": draw(markdown),
+            "era": era["id"],
+            "sources": [sources_cited[n % len(sources_cited)]],
+        }
         if n == 0:
             event["sources"] = sources_cited  # every source is cited somewhere
         if draw(st.booleans()):
@@ -86,21 +107,55 @@ def contents(draw) -> dict[str, list[dict]]:
                 event[field] = chosen
         files["events"].append(event)
     for actor_id in pools["actors"]:
-        actor = {"id": actor_id, "name": draw(texts), "kind": draw(st.sampled_from(["person", "state", "ngo", "media"]))}
+        actor = {
+            "id": actor_id,
+            "name": draw(texts),
+            "kind": draw(st.sampled_from(["person", "state", "ngo", "media"])),
+        }
         if draw(st.booleans()):
-            actor["roles"] = [{"title": draw(texts), "of": draw(st.sampled_from(pools["actors"])), "start": draw(dates(1990, 2000)), "end": draw(dates(2001, 2024))}]
+            actor["roles"] = [
+                {
+                    "title": draw(texts),
+                    "of": draw(st.sampled_from(pools["actors"])),
+                    "start": draw(dates(1990, 2000)),
+                    "end": draw(dates(2001, 2024)),
+                }
+            ]
         files["actors"].append(actor)
     for figure_id in pools["figures"]:
-        claims = [{"value": draw(values), "as_of": draw(dates()), "claimed_by": draw(st.sampled_from(pools["actors"])),
-                   "source": draw(st.sampled_from(pools["sources"])), "status": status}
-                  for status in ["current", *draw(st.lists(st.sampled_from(["superseded", "disputed"]), max_size=2))]]
+        claims = [
+            {
+                "value": draw(values),
+                "as_of": draw(dates()),
+                "claimed_by": draw(st.sampled_from(pools["actors"])),
+                "source": draw(st.sampled_from(pools["sources"])),
+                "status": status,
+            }
+            for status in ["current", *draw(st.lists(st.sampled_from(["superseded", "disputed"]), max_size=2))]
+        ]
         files["figures"].append({"id": figure_id, "label": draw(texts), "unit": "people", "claims": claims})
     for source_id in pools["sources"]:
-        files["sources"].append({"id": source_id, "publisher": draw(texts), "origin": "international", "publisher_kind": "media", "title": draw(texts),
-                                 "url": f"https://example.org/{source_id}", "published": draw(dates()), "accessed": "2026-11-28"})
+        files["sources"].append(
+            {
+                "id": source_id,
+                "publisher": draw(texts),
+                "origin": "international",
+                "publisher_kind": "media",
+                "title": draw(texts),
+                "url": f"https://example.org/{source_id}",
+                "published": draw(dates()),
+                "accessed": "2026-11-28",
+            }
+        )
     for place_id in pools["places"]:
-        files["places"].append({"id": place_id, "names": {"en": draw(st.lists(texts, min_size=1, max_size=2, unique=True))},
-                                "kind": "city", "coordinates": [draw(st.floats(-90, 90)), draw(st.floats(-180, 180))]})
+        files["places"].append(
+            {
+                "id": place_id,
+                "names": {"en": draw(st.lists(texts, min_size=1, max_size=2, unique=True))},
+                "kind": "city",
+                "coordinates": [draw(st.floats(-90, 90)), draw(st.floats(-180, 180))],
+            }
+        )
     for term_id in pools["glossary"]:
         files["glossary"].append({"id": term_id, "term": draw(texts), "definition": draw(markdown)})
     # In the order `make check` requires: events by date, the others (but figures, which have no era) by id.
@@ -115,7 +170,9 @@ def write(directory: Path, files: dict[str, list[dict]]) -> None:
     shutil.rmtree(content, ignore_errors=True)
     content.mkdir(parents=True)
     for name, records in files.items():
-        (content / f"{name}.yaml").write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (content / f"{name}.yaml").write_text(
+            yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
 
 
 def load(directory: Path):
@@ -174,7 +231,11 @@ def broken_contents(draw):
     if mutation == "delete":
         field = draw(st.sampled_from(_required_fields(name)))
         del record[field]
-        expected = f"missing required field '{field}'" if not (name == "events" and field == "sources") else "needs at least one source"
+        expected = (
+            f"missing required field '{field}'"
+            if not (name == "events" and field == "sources")
+            else "needs at least one source"
+        )
     elif mutation == "retype":
         field = draw(st.sampled_from([f for f in _required_fields(name) if f != "id"]))
         record[field] = draw(st.sampled_from([True, None, [[1]], {"x": 1}]))
@@ -221,8 +282,13 @@ def _fast_path_accepts(name: str, records: list[dict]) -> bool:
 
 
 @SETTINGS
-@given(contents(), st.sampled_from(CONTENT_FILES), st.sampled_from(["tab", "duplicate-key", "truncate", "garbage", "delete-line"]),
-       st.integers(0, 10**6), st.binary(min_size=1, max_size=8))
+@given(
+    contents(),
+    st.sampled_from(CONTENT_FILES),
+    st.sampled_from(["tab", "duplicate-key", "truncate", "garbage", "delete-line"]),
+    st.integers(0, 10**6),
+    st.binary(min_size=1, max_size=8),
+)
 def test_text_mutations_never_raise(files, name, mutation, position, garbage):
     @in_scratch
     def run(directory):

@@ -61,7 +61,9 @@ def test_timeline_orders_by_date_groups_by_era_and_keeps_precision(renderer):
     html = renderer.timeline(p)
     articles = find(html, "article")
     assert [a["id"] for a in articles] == ["protests", "ceasefire", "arrivals-begin"]
-    assert [t["datetime"] for t in find(html, "time") if t["datetime"].startswith(("1988-", "1994-05-", "2023-09-2"))] == [
+    assert [
+        t["datetime"] for t in find(html, "time") if t["datetime"].startswith(("1988-", "1994-05-", "2023-09-2"))
+    ] == [
         "1988-02",
         "1994-05-12",
         "2023-09-24T20:00+04:00",
@@ -70,7 +72,11 @@ def test_timeline_orders_by_date_groups_by_era_and_keeps_precision(renderer):
     assert "## The war {: #war }" in html and "## The exodus {: #exodus }" in html
     ceasefire = find(html, "article", id="ceasefire")[0]
     assert ceasefire["data-era"] == "war" and ceasefire["data-year"] == "1994"
-    assert ceasefire["data-actors"] == "gov" and ceasefire["data-places"] == "town" and ceasefire["data-tags"] == "diplomacy"
+    assert (
+        ceasefire["data-actors"] == "gov"
+        and ceasefire["data-places"] == "town"
+        and ceasefire["data-tags"] == "diplomacy"
+    )
     assert find(html, "a", href="../background/war/")
     assert find(html, "a", href="../names/#town")
     assert find(html, "a", href="../figures/#arrivals")
@@ -95,7 +101,11 @@ def test_claims_table_marks_status_and_names_the_correction(renderer):
     p = page()
     html = renderer.claims(p, "arrivals")
     rows = find(html, "tr")
-    assert [r.get("class") for r in rows[1:]] == ["nk-claim nk-claim-misreport", "nk-claim nk-claim-superseded", "nk-claim nk-claim-current"]
+    assert [r.get("class") for r in rows[1:]] == [
+        "nk-claim nk-claim-misreport",
+        "nk-claim nk-claim-superseded",
+        "nk-claim nk-claim-current",
+    ]
     assert '<s>125 people</s><sup id="fnref:1">' in html
     assert html.count('class="footnote-ref"') == 4  # one per claim, and the misreport's correction
     assert "corrected by" in html
@@ -132,7 +142,9 @@ def test_hostile_strings_are_escaped_and_never_evaluated():
 
 
 def test_markdown_significant_characters_in_inline_text_are_entities():
-    content = make_content(sources=(source("src-a", title="A *star* and _under_ [x]"), source("src-b"), source("src-c")))
+    content = make_content(
+        sources=(source("src-a", title="A *star* and _under_ [x]"), source("src-b"), source("src-c"))
+    )
     renderer = Renderer(content)
     p = page("")
     renderer.cite(p, "src-a")
@@ -144,7 +156,7 @@ def test_people_index_lists_roles_affiliation_aliases_and_events(renderer):
     html = renderer.people_index(page("people/"))
     assert "### Nazeli Baghdasaryan {: #spokes }" in html
     assert "## Government bodies {: #kind-government-body }" in html
-    assert "Spokesperson" in html and "(from <time datetime=\"2021-08\">August 2021</time>)" in html
+    assert "Spokesperson" in html and '(from <time datetime="2021-08">August 2021</time>)' in html
     assert "Also written: Government of Armenia" in html
     assert find(html, "a", href="../timeline/#ceasefire")
 
@@ -170,7 +182,10 @@ def test_glossary_and_places_indexes_anchor_each_record(renderer):
 
 def test_event_actor_and_term_links_are_relative_to_the_page(renderer):
     p = page("background/war/")
-    assert renderer.event(p, "ceasefire") == '<a class="nk-event-link" href="../../timeline/#ceasefire">Ceasefire takes effect</a>'
+    assert (
+        renderer.event(p, "ceasefire")
+        == '<a class="nk-event-link" href="../../timeline/#ceasefire">Ceasefire takes effect</a>'
+    )
     assert renderer.actor(p, "gov", text="Yerevan") == '<a class="nk-actor" href="../../people/#gov">Yerevan</a>'
     assert 'href="../../names/#refugees"' in renderer.term(p, "refugees")
 
@@ -185,7 +200,11 @@ def test_block_fragments_have_no_blank_line(renderer):
 def test_people_are_listed_by_family_name():
     from macros.model import Actor
 
-    people = (Actor("b", "Ilham Aliyev", "person"), Actor("a", "Nikol Pashinyan", "person"), Actor("c", "Anna Zed", "person"))
+    people = (
+        Actor("b", "Ilham Aliyev", "person"),
+        Actor("a", "Nikol Pashinyan", "person"),
+        Actor("c", "Anna Zed", "person"),
+    )
     html = Renderer(make_content(actors=people, events=(), figures=())).people_index(page("people/"))
     assert html.index("Ilham Aliyev") < html.index("Nikol Pashinyan") < html.index("Anna Zed")
 
@@ -215,7 +234,9 @@ def test_term_and_place_links_carry_a_tooltip(renderer):
 def test_a_figure_whose_every_claim_is_a_misreport():
     from macros.model import Claim, Figure, Quantity
 
-    wrong = Claim(Quantity("exact", 125, 125), parse_date("2023-09-26"), "gov", "src-a", "misreport", correction="src-b")
+    wrong = Claim(
+        Quantity("exact", 125, 125), parse_date("2023-09-26"), "gov", "src-a", "misreport", correction="src-b"
+    )
     renderer = Renderer(make_content(figures=(Figure("toll", "Toll", "deaths", (wrong,)),), events=()))
     with pytest.raises(RenderError, match="figure 'toll' has no claim to show"):
         renderer.value(page(), "toll")
@@ -227,7 +248,7 @@ def test_an_undated_source_says_undated_and_sorts_after_the_dated_ones():
     renderer = Renderer(content)
     html = renderer.sources_index(page("sources/"))
     assert [i["id"] for i in find(html, "li", **{"class": "nk-source"})] == ["src-a", "src-c", "src-b"]
-    undated = html[html.index('id="src-b"'):]
+    undated = html[html.index('id="src-b"') :]
     assert "undated" in undated.split("</li>")[0] and "<time" in html[: html.index('id="src-b"')]
     overview = page("")
     renderer.cite(overview, "src-b")
@@ -243,11 +264,17 @@ def test_prose_counts_and_lists_the_periods_from_the_data():
     page = PageContext(src_path="index.md", url="")
     assert renderer.period_count(page) == "two periods"
     listed = str(renderer.periods(page))
-    assert listed == ('<a href="background/war/">The war</a> (<time datetime="1988">1988</time> – <time datetime="1994-05">May 1994</time>); '
-                      'and The exodus (<time datetime="2023-09">September 2023</time> – <time datetime="2024-01">January 2024</time>)')
-    more = replace(content, eras=(*content.eras, Era("aftermath", "Aftermath", parse_date("2024-01"), None, "Since then.")))
+    assert listed == (
+        '<a href="background/war/">The war</a> (<time datetime="1988">1988</time> – <time datetime="1994-05">May 1994</time>); '
+        'and The exodus (<time datetime="2023-09">September 2023</time> – <time datetime="2024-01">January 2024</time>)'
+    )
+    more = replace(
+        content, eras=(*content.eras, Era("aftermath", "Aftermath", parse_date("2024-01"), None, "Since then."))
+    )
     assert Renderer(more).period_count(page) == "three periods"
-    assert str(Renderer(more).periods(page)).endswith('; and Aftermath (since <time datetime="2024-01">January 2024</time>)')
+    assert str(Renderer(more).periods(page)).endswith(
+        '; and Aftermath (since <time datetime="2024-01">January 2024</time>)'
+    )
 
 
 def test_no_page_counts_the_periods_by_hand():

@@ -31,13 +31,17 @@ def configure(project: Path, serving: bool = False, **settings):
     real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     explainer = {**real["extra"]["explainer"], **settings}
     config_file = project / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump({
-        "site_name": "test",
-        "plugins": real["plugins"],
-        "hooks": [str(ROOT / hook) for hook in real["hooks"]],
-        "extra": {"explainer": explainer},
-        "markdown_extensions": ["toc"],
-    }))
+    config_file.write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "test",
+                "plugins": real["plugins"],
+                "hooks": [str(ROOT / hook) for hook in real["hooks"]],
+                "extra": {"explainer": explainer},
+                "markdown_extensions": ["toc"],
+            }
+        )
+    )
     config = load_config(str(config_file))
     config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
     return config.plugins.on_config(config)
@@ -127,12 +131,15 @@ def test_the_content_dir_is_a_setting(project, tmp_path_factory):
     assert "Example Spokesperson" in render(config, "index.md", '{{ actor("fixture-spokesperson") }}')
 
 
-@pytest.mark.parametrize(("settings", "named"), [
-    ({"timeline_page_events": 0}, "timeline_page_events"),
-    ({"timeline_page_events": "many"}, "timeline_page_events"),
-    ({"content_dir": "no-such-folder"}, "content_dir"),
-    ({"index_page_records": {"sources": 5, "people": 5}}, "index_page_records"),
-])
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"timeline_page_events": 0}, "timeline_page_events"),
+        ({"timeline_page_events": "many"}, "timeline_page_events"),
+        ({"content_dir": "no-such-folder"}, "content_dir"),
+        ({"index_page_records": {"sources": 5, "people": 5}}, "index_page_records"),
+    ],
+)
 def test_settings_are_checked_and_a_wrong_one_is_named(project, settings, named):
     with pytest.raises(ConfigurationError, match=f"extra.explainer.{named}"):
         configure(project, **settings)

@@ -51,9 +51,17 @@ def options(html, name):
 def test_every_facet_lists_its_values_with_counts_and_readable_labels(renderer):
     html = renderer.timeline(page())
     assert options(html, "era") == [("", "All periods"), ("war", "The war (3)"), ("exodus", "The exodus (1)")]
-    assert options(html, "actor") == [("", "Anyone"), ("gov", "Armenian government (2)"), ("spokes", "Nazeli Baghdasaryan (2)")]
+    assert options(html, "actor") == [
+        ("", "Anyone"),
+        ("gov", "Armenian government (2)"),
+        ("spokes", "Nazeli Baghdasaryan (2)"),
+    ]
     # Both names where there are two, alphabetical by the label.
-    assert options(html, "place") == [("", "Anywhere"), ("town", "Stepanakert/Khankendi (2)"), ("capital", "Yerevan (2)")]
+    assert options(html, "place") == [
+        ("", "Anywhere"),
+        ("town", "Stepanakert/Khankendi (2)"),
+        ("capital", "Yerevan (2)"),
+    ]
     assert options(html, "tag") == [("", "Any topic"), ("economy", "economy (2)"), ("mass-protest", "mass protest (2)")]
 
 
@@ -74,7 +82,9 @@ def test_form_is_labelled_and_counts_every_event(renderer):
 def test_year_bar_links_to_the_first_event_of_each_year(renderer):
     html = str(renderer.timeline(page()))
     assert [a["href"] for a in find(parse_html(html), "a") if a["href"].startswith("#year-")] == [
-        "#year-1988", "#year-1994", "#year-2023"
+        "#year-1988",
+        "#year-1994",
+        "#year-2023",
     ]
     anchors = re.findall(r'<li class="nk-event-item" id="(year-\d+)">\s*<article class="nk-event" id="([^"]+)"', html)
     assert anchors == [("year-1988", "protests"), ("year-1994", "ceasefire"), ("year-2023", "arrivals")]
@@ -88,14 +98,20 @@ def test_a_part_of_the_timeline_offers_only_its_own_choices(renderer):
     assert "#year-" not in str(html)  # one year: no bar either
     war = str(renderer.timeline(page(), era="war"))
     assert options(war, "era") is None
-    assert options(war, "place") == [("", "Anywhere"), ("town", "Stepanakert/Khankendi (1)"), ("capital", "Yerevan (1)")]
+    assert options(war, "place") == [
+        ("", "Anywhere"),
+        ("town", "Stepanakert/Khankendi (1)"),
+        ("capital", "Yerevan (1)"),
+    ]
     assert 'href="#year-1988"' in war and 'href="#year-2023"' not in war
 
 
 def test_labels_from_the_content_are_escaped():
     hostile = Actor("gov", 'Gov <img src=x onerror=alert(1)> & "Co"', "government-body")
     other = Actor("spokes", "{{ 7*7 }} [x](javascript:alert(1))", "person")
-    html = str(Renderer(make_content(events=EVENTS, places=PLACES, figures=(), actors=(hostile, other))).timeline(page()))
+    html = str(
+        Renderer(make_content(events=EVENTS, places=PLACES, figures=(), actors=(hostile, other))).timeline(page())
+    )
     assert "<img" not in html
     assert "Gov &lt;img src=x onerror=alert(1)&gt; &amp; &#34;Co&#34; (2)" in html
     assert ("spokes", "{{ 7*7 }} [x](javascript:alert(1)) (2)") in [(v, unescape(t)) for v, t in options(html, "actor")]
@@ -150,7 +166,11 @@ def test_a_period_still_going_on_shows_since_its_start_in_the_heading_and_the_fi
         Era("exodus", "The exodus", D("2023-09"), None, "Still going on."),
     )
     html = str(Renderer(make_content(eras=eras, events=EVENTS, places=PLACES, figures=())).timeline(page()))
-    assert options(html, "era") == [("", "All periods"), ("war", "The war (3)"), ("exodus", "The exodus, since September 2023 (1)")]
+    assert options(html, "era") == [
+        ("", "All periods"),
+        ("war", "The war (3)"),
+        ("exodus", "The exodus, since September 2023 (1)"),
+    ]
     metas = re.findall(r'<p class="nk-era-meta">(.*?)</p>', html)
     assert metas[0].startswith('<time datetime="1988">1988</time> – <time datetime="1994-05">May 1994</time>')
     assert metas[1].startswith('Since <time datetime="2023-09">September 2023</time>')

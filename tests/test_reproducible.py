@@ -20,13 +20,15 @@ from tests.support import once_per_run
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 # Not part of the site's sources: tools, caches and earlier builds.
-NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothesis",
-                                     "__pycache__", "shots", ".bench")
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", "site", "node_modules", ".pytest_cache", ".hypothesis", "__pycache__", "shots", ".bench"
+)
 
 
 def last_commit_epoch() -> str:
-    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def build_env(epoch: str) -> dict[str, str]:
@@ -39,8 +41,13 @@ def build_copy(sources: Path, workdir: Path, epoch: str) -> Path:
     """Copy the sources to `workdir` and build them there strictly; return the site folder."""
     shutil.copytree(sources, workdir)
     site = workdir / "site"
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)],
-                            cwd=workdir, env=build_env(epoch), capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=workdir,
+        env=build_env(epoch),
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return site
 
@@ -87,6 +94,12 @@ def test_the_build_dates_come_from_source_date_epoch(two_builds):
 
 def test_the_makefile_sets_source_date_epoch_from_the_last_commit():
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    result = subprocess.run(["make", "-s", "--eval", 'print-epoch: ; @echo "$$SOURCE_DATE_EPOCH"', "print-epoch"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["make", "-s", "--eval", 'print-epoch: ; @echo "$$SOURCE_DATE_EPOCH"', "print-epoch"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.strip() == last_commit_epoch()

@@ -25,7 +25,18 @@ from macros.render.format import format_number
 
 ROOT = Path(__file__).resolve().parents[1]
 # Everything a build reads; the rest (the virtualenv, git, built sites, npm packages) stays behind.
-NOT_COPIED = (".git", ".venv", "site", ".audit", ".bench", "shots", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis")
+NOT_COPIED = (
+    ".git",
+    ".venv",
+    "site",
+    ".audit",
+    ".bench",
+    "shots",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+)
 TIMEOUT = 90  # seconds for the first build or one rebuild on a loaded 2-core machine
 
 
@@ -72,7 +83,11 @@ def served_copy(tmp_path: Path):
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         yield project, f"http://127.0.0.1:{port}{base_path}", server, log
@@ -108,14 +123,17 @@ def test_serve_shows_content_and_code_edits_without_a_restart(served_copy):
 
     # Python code of the package: imported once by this process, so only a reload shows the edit.
     assert callable(format_number)  # what the probe redefines
-    append(project / "macros" / "render" / "format.py", f"""
+    append(
+        project / "macros" / "render" / "format.py",
+        f"""
 
 _format_number = format_number
 
 
 def format_number(value):  # added by tests/test_serve.py
     return "{PROBE} " + _format_number(value)
-""")
+""",
+    )
     wait_for(figures, f"{PROBE} ", server, log)
     assert "reloading the package" in log.read_text()
     assert server.poll() is None, "the server restarted or died instead of rebuilding"
@@ -137,7 +155,9 @@ def test_a_stamp_changes_with_any_code_file_and_names_it(tmp_path: Path):
     (tmp_path / "templates" / "page.html").unlink()
     (tmp_path / "new.py").write_text("")
     assert code_reload.changed_files(before, code_reload.code_stamp(tmp_path)) == [
-        "new.py", "render/renderer.py", "templates/page.html",
+        "new.py",
+        "render/renderer.py",
+        "templates/page.html",
     ]
 
 

@@ -143,7 +143,9 @@ def test_block_macros_stay_inside_admonitions_and_lists(fixture_site):
 
 def test_every_page_has_its_own_description_and_robots_txt_points_at_the_sitemap(real_site):
     assert real_site.returncode == 0, real_site.output[-3000:]
-    site_description = " ".join(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_description"].split())
+    site_description = " ".join(
+        yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_description"].split()
+    )
     descriptions = {}
     for html in sorted(real_site.site_dir.rglob("index.html")):
         (meta,) = find(read_page(html), "meta", name="description")
@@ -162,7 +164,9 @@ def test_search_index_keeps_labels_words_and_note_numbers_apart(real_site):
     names beside them ("ArmyWhere"), nor note numbers into one another ("2516" for notes 25 and 16)."""
     assert real_site.returncode == 0, real_site.output[-3000:]
     index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"] if doc["location"].startswith("timeline/"))
+    text = " ".join(
+        re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"] if doc["location"].startswith("timeline/")
+    )
     assert re.findall(r"\w(?:Who|Where|Figures|Tags|Sources:) ", text) == []
     assert re.findall(r"Sources:\d", text) == []
     assert re.search(r"Sources: \d+,\d+", text), "no event with several notes to check"
@@ -172,8 +176,11 @@ def test_search_index_leaves_out_the_charts_drawings_but_keeps_their_tables(real
     """A chart's axis ticks and value labels would show in search results as a run of numbers ("0 50 100
     150 … misreport125 68"); the chart's caption and its data table carry the same facts in words."""
     index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    drawings = [tag for page in real_site.site_dir.rglob("*.html")
-                for tag in re.findall(r"<svg class=\"nk-chart__svg\"[^>]*>", page.read_text(encoding="utf-8"))]
+    drawings = [
+        tag
+        for page in real_site.site_dir.rglob("*.html")
+        for tag in re.findall(r"<svg class=\"nk-chart__svg\"[^>]*>", page.read_text(encoding="utf-8"))
+    ]
     assert drawings and all(' data-search-exclude="" ' in tag for tag in drawings)
     text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"])
     assert "0 50 100 150" not in text and "misreport125" not in text
@@ -188,8 +195,11 @@ def test_search_index_leaves_out_the_map_on_every_page_that_shows_it(real_site):
     index they would answer a search for any place with every background page. The Names page's list of
     places is indexed."""
     index = json.loads((real_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    figures = [tag for page in real_site.site_dir.rglob("*.html")
-               for tag in re.findall(r"<figure class=\"nk-map\"[^>]*>", page.read_text(encoding="utf-8"))]
+    figures = [
+        tag
+        for page in real_site.site_dir.rglob("*.html")
+        for tag in re.findall(r"<figure class=\"nk-map\"[^>]*>", page.read_text(encoding="utf-8"))
+    ]
     assert len(figures) >= 7 and all(' data-search-exclude=""' in tag for tag in figures)
     text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"])
     assert "The road out to Armenia" not in text and "Made with Natural Earth" not in text

@@ -38,7 +38,10 @@ def test_each_page_is_read_once_however_many_links_reach_it(tmp_path):
 
 def test_internal_links_resolve_directories_fragments_and_svg_links(tmp_path):
     site = make_site(tmp_path)
-    links = {(link.href, link.path.relative_to(site).as_posix(), link.fragment) for link in support.internal_links(site, [site / "index.html"])}
+    links = {
+        (link.href, link.path.relative_to(site).as_posix(), link.fragment)
+        for link in support.internal_links(site, [site / "index.html"])
+    }
     assert ("people/#aliyev", "people/index.html", "aliyev") in links
     assert ("#top", "index.html", "top") in links
     assert ("people/#pashinyan", "people/index.html", "pashinyan") in links  # xlink:href
@@ -50,7 +53,9 @@ def test_reader_helpers():
     assert support.text_after_heading(page, "aliyev") == "Aliyev President x more"
     assert support.text_after_heading(page, "x") == "x more"
     assert support.ids(page) == ["aliyev", "x", "next", "pashinyan"]
-    fragment = support.parse_html('<p class="a b" title="first" title="second">t <script>s</script> u</p><p id="d"></p><i id="d"></i>')
+    fragment = support.parse_html(
+        '<p class="a b" title="first" title="second">t <script>s</script> u</p><p id="d"></p><i id="d"></i>'
+    )
     (p,) = support.find(fragment, "p", class_="a b")
     assert support.find(fragment, "p", class_="a") == []  # the whole attribute, not one of its classes
     assert p["title"] == "first"  # as a browser reads a repeated attribute

@@ -53,9 +53,10 @@ def test_past_the_budget_each_period_gets_a_page_in_timeline_order():
 
 
 def test_a_period_over_the_budget_is_cut_into_runs_of_whole_years():
-    events = [_event(f"e{i}", date) for i, date in enumerate(
-        ["1988-01", "1988-05", "1989", "1990-02", "1990-03", "1990-04", "1991", "1992-01-02"]
-    )]
+    events = [
+        _event(f"e{i}", date)
+        for i, date in enumerate(["1988-01", "1988-05", "1989", "1990-02", "1990-03", "1990-04", "1991", "1992-01-02"])
+    ]
     eras = (Era("war", "The war", parse_date("1988"), parse_date("1994"), "War."),)
     plan = plan_timeline(Content(eras=eras, events=tuple(events)), budget=3)
     assert [(p.key, p.labels, len(p.record_ids)) for p in plan.parts] == [

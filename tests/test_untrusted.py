@@ -47,7 +47,9 @@ def test_markdown_renders_payload_inert(name: str) -> None:
         _assert_inert(str(render(payload)))
 
 
-@pytest.mark.parametrize("name", ["md_js_link", "md_js_link_mixed_case", "md_js_link_entity", "md_data_link", "md_vbscript_link"])
+@pytest.mark.parametrize(
+    "name", ["md_js_link", "md_js_link_mixed_case", "md_js_link_entity", "md_data_link", "md_vbscript_link"]
+)
 def test_dangerous_link_schemes_lose_their_href(name: str) -> None:
     html = str(render_markdown(PAYLOADS[name]))
     assert "href" not in html, html
@@ -172,7 +174,9 @@ def test_the_schemas_yield_every_kind_of_field() -> None:
     files = {f.file for f in FIELDS}
     assert files == set(INDEX_PAGE), files
     assert {f.kind for f in FIELDS} == {TEXT, MARKDOWN, URL}
-    assert {"events.title", "figures.claims.method", "actors.roles.title", "places.names.hy", "sources.url"} <= {f.name for f in FIELDS}
+    assert {"events.title", "figures.claims.method", "actors.roles.title", "places.names.hy", "sources.url"} <= {
+        f.name for f in FIELDS
+    }
 
 
 @pytest.mark.parametrize("field", [f for f in FIELDS if f.kind != URL], ids=lambda f: f.name)
@@ -219,7 +223,9 @@ def test_tooltips_and_titles_show_the_payload_as_text(payload_pages) -> None:
     # HTML and so needed it escaped twice, are switched off; tests/browser checks the popover.)
     hy = next(f for f in FIELDS if f.name == "places.names.hy")
     definition = next(f for f in FIELDS if f.name == "glossary.definition")
-    titles = [value for page in payload_pages.values() for tag, attribute, value in page.attributes if attribute == "title"]
+    titles = [
+        value for page in payload_pages.values() for tag, attribute, value in page.attributes if attribute == "title"
+    ]
     shown = [_norm(value) for value in titles]
     assert any(f"{hy.marker} {_norm(PLAIN_SHOWN)}" in value for value in shown)
     assert any(f"{definition.marker} {MARKDOWN_SHOWN[:40]}" in value for value in shown)  # cut at 240 characters
@@ -231,13 +237,17 @@ def test_the_long_string_is_shown_whole(payload_pages) -> None:
 
 
 def test_nothing_is_silently_lost(payload_pages) -> None:
-    everywhere = "\n".join(page.text + "\n" + "\n".join(v for _, _, v in page.attributes) for page in payload_pages.values())
+    everywhere = "\n".join(
+        page.text + "\n" + "\n".join(v for _, _, v in page.attributes) for page in payload_pages.values()
+    )
     lost = [f.name for f in FIELDS if f.marker not in everywhere]
     assert not lost, lost
 
 
 def test_content_never_reaches_the_page_title_or_description(payload_site) -> None:
-    head = re.compile(r'<title>[^<]*</title>|<meta name="description"[^>]*>|<meta (?:property|name)="(?:og|twitter):[^"]*"[^>]*>')
+    head = re.compile(
+        r'<title>[^<]*</title>|<meta name="description"[^>]*>|<meta (?:property|name)="(?:og|twitter):[^"]*"[^>]*>'
+    )
     for path in payload_site.site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         document_title = head.findall(html[: html.find("</head>")])
@@ -303,7 +313,9 @@ def test_csv_downloads_run_no_formula_and_keep_the_text(payload_site) -> None:
 
 def test_bidi_controls_in_text_are_flagged_to_editors(payload_site) -> None:
     # Shown in the build log and by `make check` (tested in test_validate), at file:line:column.
-    assert re.search(r"events\.yaml:\d+:\d+: warning: invisible bidirectional control character U\+202E in text", payload_site.output)
+    assert re.search(
+        r"events\.yaml:\d+:\d+: warning: invisible bidirectional control character U\+202E in text", payload_site.output
+    )
 
 
 def _with_place_name(content, place_id: str, name: str):
@@ -410,8 +422,16 @@ def test_script_scheme_addresses_are_refused_at_file_and_line(tmp_path, field, a
     assert "https://" in message
 
 
-@pytest.mark.parametrize("payload", ["REFUSE-ME <b>bold</b>", "REFUSE-ME <img src=x onerror=alert(1)>", "REFUSE-ME </p>",
-                                     "REFUSE-ME <!-- c -->", "REFUSE-ME <javascript:alert(1)>"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "REFUSE-ME <b>bold</b>",
+        "REFUSE-ME <img src=x onerror=alert(1)>",
+        "REFUSE-ME </p>",
+        "REFUSE-ME <!-- c -->",
+        "REFUSE-ME <javascript:alert(1)>",
+    ],
+)
 @pytest.mark.parametrize("field", [f for f in FIELDS if f.kind == TEXT], ids=lambda f: f.name)
 def test_html_tags_in_plain_text_fields_are_refused_at_file_and_line(tmp_path, field, payload) -> None:
     # Material's tooltips put text into the page as HTML (a truncated heading in the table of contents
@@ -419,8 +439,16 @@ def test_html_tags_in_plain_text_fields_are_refused_at_file_and_line(tmp_path, f
     assert "plain text may not contain HTML tags" in _load_with(tmp_path, field, payload)
 
 
-@pytest.mark.parametrize("payload", ["REFUSE-ME <b>bold</b>", "REFUSE-ME {{ 7*7 }}", "REFUSE-ME {% if 1 %}x{% endif %}",
-                                     "REFUSE-ME <script>alert(1)</script>", "REFUSE-ME <javascript:alert(1)>"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "REFUSE-ME <b>bold</b>",
+        "REFUSE-ME {{ 7*7 }}",
+        "REFUSE-ME {% if 1 %}x{% endif %}",
+        "REFUSE-ME <script>alert(1)</script>",
+        "REFUSE-ME <javascript:alert(1)>",
+    ],
+)
 @pytest.mark.parametrize("field", [f for f in FIELDS if f.kind == MARKDOWN], ids=lambda f: f.name)
 def test_html_and_template_syntax_in_markdown_fields_are_refused_at_file_and_line(tmp_path, field, payload) -> None:
     assert "raw HTML or {{" in _load_with(tmp_path, field, payload)

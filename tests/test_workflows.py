@@ -21,7 +21,9 @@ BIN = Path(sys.executable).parent
 
 def run(*command: str | Path) -> str:
     """Runs a linter from the virtualenv; returns what it printed when it failed, '' when it passed."""
-    result = subprocess.run([str(BIN / str(command[0])), *map(str, command[1:])], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [str(BIN / str(command[0])), *map(str, command[1:])], capture_output=True, text=True, cwd=ROOT
+    )
     return "" if result.returncode == 0 else f"{command[0]}: {result.stdout}{result.stderr}"
 
 
@@ -70,7 +72,9 @@ def test_ci_runs_the_test_command_on_pull_requests_and_main():
     assert "make build" in commands
     # The linters first, as .ci/run does; .ci/run ends with the README's test command.
     assert "make hooks" in commands and commands.index("make hooks") < commands.index("make test")
-    ci_run = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    ci_run = [
+        line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
+    ]
     assert ci_run[-2:] == ["make hooks", "make test"]
     uploads = [s for s in steps(ci) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert uploads and uploads[0]["with"]["path"].rstrip("/") == "site"

@@ -19,14 +19,18 @@ PUBLISHER_GROUPS = {
     "international": "Courts and international bodies",
     "ngo": "NGOs and research",
 }
-_GROUP_OF_KIND = labelled({
-    "media": "media",
-    "government": "government",
-    "court": "international",
-    "international-organisation": "international",
-    "ngo": "ngo",
-    "research": "ngo",
-}, "sources", "publisher_kind")
+_GROUP_OF_KIND = labelled(
+    {
+        "media": "media",
+        "government": "government",
+        "court": "international",
+        "international-organisation": "international",
+        "ngo": "ngo",
+        "research": "ngo",
+    },
+    "sources",
+    "publisher_kind",
+)
 
 
 @dataclass(frozen=True)

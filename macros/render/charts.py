@@ -14,9 +14,10 @@ the source ids it cited so the caller can check or reuse them. Pure functions: C
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable, Literal
+from typing import Literal
 
 from markupsafe import Markup
 
@@ -27,7 +28,16 @@ from .format import format_number, format_quantity
 from .markup import render_markdown_inline
 from .templates import make_environment
 
-__all__ = ["Chart", "ChartKind", "render_claim_chart", "short_quantity", "nice_ticks", "one_line", "VIEW_WIDTH", "VIEW_HEIGHT"]
+__all__ = [
+    "Chart",
+    "ChartKind",
+    "render_claim_chart",
+    "short_quantity",
+    "nice_ticks",
+    "one_line",
+    "VIEW_WIDTH",
+    "VIEW_HEIGHT",
+]
 
 ChartKind = Literal["step", "revisions"]
 Cite = Callable[[str], Markup]
@@ -42,12 +52,17 @@ PLOT_LEFT, PLOT_RIGHT = MARGIN_LEFT, VIEW_WIDTH - MARGIN_RIGHT
 PLOT_TOP, PLOT_BOTTOM = MARGIN_TOP, VIEW_HEIGHT - MARGIN_BOTTOM
 
 # What each claim status means to a reader, in legend order (the schema's).
-STATUS_MEANINGS = labelled({
-    "current": "latest accepted value",
-    "superseded": "earlier value, later revised",
-    "disputed": "disputed",
-    "misreport": "misreport, corrected later",
-}, "figures", "claims", "status")
+STATUS_MEANINGS = labelled(
+    {
+        "current": "latest accepted value",
+        "superseded": "earlier value, later revised",
+        "disputed": "disputed",
+        "misreport": "misreport, corrected later",
+    },
+    "figures",
+    "claims",
+    "status",
+)
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _SHORT_BOUNDS = {"exact": "", "about": "~", "at-least": "≥", "more-than": ">", "at-most": "≤"}
 
@@ -124,31 +139,36 @@ def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cit
     claimants = _unique(content.actor(c.claimed_by).name for c in history)
     source_refs = [cited(source_id) for source_id in _unique(c.source for c in history)]
 
-    html = make_environment().get_template("chart.html").render(
-        figure=figure,
-        kind=kind,
-        dom_id=f"chart-{figure.id}",
-        width=VIEW_WIDTH,
-        height=VIEW_HEIGHT,
-        plot=dict(left=PLOT_LEFT, right=PLOT_RIGHT, top=PLOT_TOP, bottom=PLOT_BOTTOM),
-        marks=marks,
-        path=path,
-        x_ticks=x_ticks,
-        gridlines=gridlines,
-        y_ticks=y_ticks,
-        y_title=_y_title(figure, kind),
-        caption=_caption(figure, kind, history, plotted),
-        description=_description(figure, kind, history, plotted),
-        statuses=[s for s in STATUS_MEANINGS if any(c.status == s for c in plotted)],
-        status_meanings=STATUS_MEANINGS,
-        claimants=claimants,
-        source_refs=source_refs,
-        rows=rows,
+    html = (
+        make_environment()
+        .get_template("chart.html")
+        .render(
+            figure=figure,
+            kind=kind,
+            dom_id=f"chart-{figure.id}",
+            width=VIEW_WIDTH,
+            height=VIEW_HEIGHT,
+            plot=dict(left=PLOT_LEFT, right=PLOT_RIGHT, top=PLOT_TOP, bottom=PLOT_BOTTOM),
+            marks=marks,
+            path=path,
+            x_ticks=x_ticks,
+            gridlines=gridlines,
+            y_ticks=y_ticks,
+            y_title=_y_title(figure, kind),
+            caption=_caption(figure, kind, history, plotted),
+            description=_description(figure, kind, history, plotted),
+            statuses=[s for s in STATUS_MEANINGS if any(c.status == s for c in plotted)],
+            status_meanings=STATUS_MEANINGS,
+            claimants=claimants,
+            source_refs=source_refs,
+            rows=rows,
+        )
     )
     return Chart(one_line(html), cited.source_ids)
 
 
 # ---- values
+
 
 def short_quantity(quantity: Quantity) -> str:
     """A value short enough to print on a chart: '≥218', '>53,000', '~4,850', '300,000–500,000'."""
@@ -182,6 +202,7 @@ def _y(value: float, y_max: float) -> float:
 
 
 # ---- step chart: a running total over time
+
 
 def _step_layout(claims: list[Claim], figure: Figure, y_max: float):
     spans = [_time_span(c.as_of) for c in claims]
@@ -254,6 +275,7 @@ def _whisker(value: Quantity, y_max: float) -> tuple[float, float] | None:
 
 # ---- revisions chart: one bar per claim, in the order the claims were made
 
+
 def _revision_layout(claims: list[Claim], figure: Figure, y_max: float) -> list[Mark]:
     band = (PLOT_RIGHT - PLOT_LEFT) / len(claims)
     width = round(min(band * 0.62, 64), 1)
@@ -294,6 +316,7 @@ def _date_lines(date: PartialDate, *, show_year: bool) -> tuple[str, str]:
 
 # ---- words around the drawing
 
+
 def _y_title(figure: Figure, kind: ChartKind) -> str:
     return f"{figure.unit}, running total" if kind == "step" else f"{figure.unit} as reported"
 
@@ -301,9 +324,7 @@ def _y_title(figure: Figure, kind: ChartKind) -> str:
 def _caption(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotted: list[Claim]) -> list[str]:
     """Sentences under the chart: what it shows and how to read it (no claims of fact)."""
     if kind == "step":
-        lines = [
-            "Each dot is a total as it was reported at the time; the line holds each total until the next report."
-        ]
+        lines = ["Each dot is a total as it was reported at the time; the line holds each total until the next report."]
         if any(c.as_of.precision < Precision.MINUTE for c in plotted):
             lines.append("A total reported without a time of day is drawn across that whole day.")
         misreports = len(history) - len(plotted)
@@ -311,9 +332,7 @@ def _caption(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotte
             were = "value is" if misreports == 1 else "values are"
             lines.append(f"{misreports} misreported {were} left out of the chart and listed in the table.")
     else:
-        lines = [
-            "Each bar is one value in the order it was reported; bars are evenly spaced, not to scale in time."
-        ]
+        lines = ["Each bar is one value in the order it was reported; bars are evenly spaced, not to scale in time."]
         if any(c.status == "misreport" for c in plotted):
             lines.append(
                 "A dashed, hollow bar marks a misreport: a number that circulated and was later corrected (see the table)."

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from ..kinds import KINDS
 from ..model import Content
@@ -65,7 +65,11 @@ class PageNotes:
     def notes(self) -> list[tuple[int, str, list[str]]]:
         """(number, source id, the ids of every reference to it) in note order."""
         return [
-            (number, source_id, [f"fnref:{number}"] + [f"fnref{n}:{number}" for n in range(2, self._reference_counts[source_id] + 1)])
+            (
+                number,
+                source_id,
+                [f"fnref:{number}"] + [f"fnref{n}:{number}" for n in range(2, self._reference_counts[source_id] + 1)],
+            )
             for source_id, number in self._numbers.items()
         ]
 

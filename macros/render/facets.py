@@ -5,8 +5,8 @@ the periods, actors, places, tags and years of its own events."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from ..model import Event
 

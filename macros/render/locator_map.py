@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -94,13 +94,27 @@ class Frame:
 
 # The story's map: the former oblast, the seven districts around it, Goris and the Araks.
 KARABAKH = Frame(
-    "karabakh", "Nagorno-Karabakh and the districts around it", 38.82, 40.48, 45.5, 47.45,
-    width=480, font=18, geodata="karabakh.geojson",
+    "karabakh",
+    "Nagorno-Karabakh and the districts around it",
+    38.82,
+    40.48,
+    45.5,
+    47.45,
+    width=480,
+    font=18,
+    geodata="karabakh.geojson",
 )
 # Kornidzor, the Hakari bridge and Lachin/Berdzor lie within a few kilometres of one another.
 CORRIDOR_DETAIL = Frame(
-    "corridor", "The Lachin corridor between Goris and Stepanakert/Khankendi", 39.46, 39.86, 46.28, 46.84,
-    width=320, font=14, geodata="karabakh.geojson",
+    "corridor",
+    "The Lachin corridor between Goris and Stepanakert/Khankendi",
+    39.46,
+    39.86,
+    46.28,
+    46.84,
+    width=320,
+    font=14,
+    geodata="karabakh.geojson",
 )
 REGION = Frame("region", "Armenia, Azerbaijan and their neighbours", 38.3, 42.0, 43.3, 50.6, width=320, font=14)
 FRAMES = (KARABAKH, CORRIDOR_DETAIL, REGION)
@@ -115,18 +129,21 @@ class State:
 
 STATES = (
     State(
-        "1994", "1994–2020",
+        "1994",
+        "1994–2020",
         "After the ceasefire of May 1994 Armenian forces held the former autonomous oblast and seven "
         "districts around it, wholly or in part.",
     ),
     State(
-        "2020", "2020–2023",
+        "2020",
+        "2020–2023",
         "The statement of 10 November 2020 left the Karabakh Armenian forces a smaller area, patrolled by "
         "Russian peacekeepers and linked to Armenia by the Lachin corridor, whose road moved to a new route "
         "on 30 August 2022.",
     ),
     State(
-        "2023", "September 2023",
+        "2023",
+        "September 2023",
         "Azerbaijan's offensive of 19–20 September 2023 took the rest of the region; from 24 September most "
         "of its Armenians left by the corridor's road, through Kornidzor to Goris.",
     ),
@@ -156,8 +173,12 @@ LAYERS = (
 # The legend, period by period: (swatch, text). A swatch is the CSS modifier of the symbol it shows.
 LEGEND = (
     ("held-1994", ("1994",), "Held by Armenian forces, 1994–2020 (line approximate)"),
-    ("held-2020", ("2020",), "Held by Karabakh Armenian forces and patrolled by Russian peacekeepers, "
-                              "November 2020 – September 2023 (line approximate)"),
+    (
+        "held-2020",
+        ("2020",),
+        "Held by Karabakh Armenian forces and patrolled by Russian peacekeepers, "
+        "November 2020 – September 2023 (line approximate)",
+    ),
     ("taken-2023", ("2023",), "Held by Karabakh Armenian forces until 19–20 September 2023 (line approximate)"),
     ("oblast-1991", ("1994", "2020", "2023"), "Former Nagorno-Karabakh Autonomous Oblast, 1991"),
     ("road-1994", ("1994",), "Road from Goris through Lachin/Berdzor to Stepanakert/Khankendi (schematic)"),
@@ -194,20 +215,83 @@ LABEL_AT = {"karabakh": {"nagorno-karabakh": (40.2, 46.5)}}
 FIRST = {"karabakh": ("nagorno-karabakh", "stepanakert", "aghdam")}
 
 # Which places claim their label spot first; areas (regions) last, as they can sit anywhere nearby.
-_KIND_ORDER = ("city", "town", "border-crossing", "checkpoint", "village", "site", "district", "road", "region", "country")
+_KIND_ORDER = (
+    "city",
+    "town",
+    "border-crossing",
+    "checkpoint",
+    "village",
+    "site",
+    "district",
+    "road",
+    "region",
+    "country",
+)
 _AREA_KINDS = ("region", "country", "district", "road")
 
 # Advance widths of Helvetica/Arial (the site's sans-serif stack falls back to them) in thousandths of an em;
 # other characters count as wide. SAFETY covers wider system fonts (San Francisco, Roboto) and italics.
-_WIDTHS = dict(zip(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 /-().,'’–",
-    [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278,
-     556, 500, 722, 500, 500, 500,
-     667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611,
-     722, 667, 944, 667, 667, 611]
-    + [556] * 10
-    + [278, 278, 333, 333, 333, 278, 278, 191, 222, 556],
-))
+_WIDTHS = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 /-().,'’–",
+        [
+            556,
+            556,
+            500,
+            556,
+            556,
+            278,
+            556,
+            556,
+            222,
+            222,
+            500,
+            222,
+            833,
+            556,
+            556,
+            556,
+            556,
+            333,
+            500,
+            278,
+            556,
+            500,
+            722,
+            500,
+            500,
+            500,
+            667,
+            667,
+            722,
+            722,
+            667,
+            611,
+            778,
+            722,
+            278,
+            500,
+            667,
+            556,
+            833,
+            722,
+            778,
+            667,
+            778,
+            722,
+            667,
+            611,
+            722,
+            667,
+            944,
+            667,
+            667,
+            611,
+        ]
+        + [556] * 10
+        + [278, 278, 333, 333, 333, 278, 278, 191, 222, 556],
+    )
+)
 SAFETY = 1.12
 COUNTRY_EM = 0.8  # country names: smaller, in capitals spaced by 0.08 em (site.css)
 COUNTRY_SPACING = 0.08
@@ -282,15 +366,19 @@ def render_locator_map(content: Content, *, place_url: Callable[[str], str], sta
     labelled = {p.id for f in frames for p in f.places}
     on_map = {p.id: p for f in frames for p in f.places + f.dropped}
     places = sorted(on_map.values(), key=lambda p: p.name.casefold())
-    html = make_environment().get_template("map.html").render(
-        frames=[(f, _description(f)) for f in frames],
-        states=STATES,
-        state=state,
-        legend=LEGEND,
-        places=places,
-        labelled=labelled,
-        place_url=place_url,
-        kind_names={"border-crossing": "border crossing"},
+    html = (
+        make_environment()
+        .get_template("map.html")
+        .render(
+            frames=[(f, _description(f)) for f in frames],
+            states=STATES,
+            state=state,
+            legend=LEGEND,
+            places=places,
+            labelled=labelled,
+            place_url=place_url,
+            kind_names={"border-crossing": "border crossing"},
+        )
     )
     return one_line(html)
 
@@ -299,7 +387,8 @@ def layout_frame(frame: Frame, content: Content, *, inset: Frame | None = None) 
     """Project the frame's outlines, layers and places, and place every label that fits. `inset`: a frame
     whose places are left to it, shown on this one as a box."""
     in_frame = [
-        p for p in content.places
+        p
+        for p in content.places
         if frame.contains(*p.coordinates) and not (inset is not None and inset.contains(*p.coordinates))
     ]
     first = FIRST.get(frame.id, ())
@@ -329,6 +418,7 @@ def layout_frame(frame: Frame, content: Content, *, inset: Frame | None = None) 
 
 
 # ---- labels
+
 
 def _kind_rank(kind: str) -> int:
     return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
@@ -380,7 +470,9 @@ def _place_label(frame: Frame, place: Place, obstacles: list[Box]) -> Label | No
     for cx, cy, anchor, leader, lines in _candidates(x, y, area, options, frame.font):
         box = _text_box(lines, cx, cy, anchor, frame.font)
         if _free(box, obstacles, frame):
-            return Label(place, lines, cx, cy, anchor, css, box, None if area else (x, y), _leader(x, y, box) if leader else None)
+            return Label(
+                place, lines, cx, cy, anchor, css, box, None if area else (x, y), _leader(x, y, box) if leader else None
+            )
     return None
 
 
@@ -424,6 +516,7 @@ def _inset_box(frame: Frame, inset: Frame) -> Box:
 
 # ---- outlines and layers
 
+
 @lru_cache(maxsize=4)
 def _geodata(name: str) -> dict:
     return json.loads((GEODATA / name).read_text(encoding="utf-8"))
@@ -446,7 +539,9 @@ def _drawing(frame: Frame) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[Lay
             by_layer[layer] = path
     if frame.id == REGION.id:
         # The regional map shows where the story is: the former oblast, from the large map's data.
-        oblast = next(f for f in _geodata(KARABAKH.geodata)["features"] if f["properties"].get("layer") == "oblast-1991")
+        oblast = next(
+            f for f in _geodata(KARABAKH.geodata)["features"] if f["properties"].get("layer") == "oblast-1991"
+        )
         by_layer["oblast-1991"] = _path(frame, oblast["geometry"])
     layers = tuple((layer, by_layer[layer.id]) for layer in LAYERS if by_layer.get(layer.id))
     return tuple(outlines), layers
@@ -486,6 +581,7 @@ def _meets(points: list[list[float]], frame: Frame) -> bool:
 
 
 # ---- words
+
 
 def _description(frame: RenderedFrame) -> str:
     names = [label.place.name for label in frame.labels if label.place is not None]

@@ -6,8 +6,8 @@ never compiled, so a summary containing '{{ 7*7 }}' shows exactly that."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -37,6 +37,7 @@ STATUS_LABELS = {status: status.capitalize() for status in allowed("figures", "c
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 _OPEN_RANGE = re.compile(r",?\s*\d{4}\s*[–-]$")  # "…, 2024–": a title's own note that a period is still going on
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
+
 
 class RenderError(ValueError):
     """A page asked for something the content does not have (an unknown id)."""
@@ -142,7 +143,9 @@ class Renderer:
         """The page's numbered notes, in Python-Markdown's footnote markup (the note popover, notes.js, reads it)."""
         if not page.notes:
             return Markup("")
-        notes = [(number, self.record("sources", source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()]
+        notes = [
+            (number, self.record("sources", source_id), ref_ids) for number, source_id, ref_ids in page.notes.notes()
+        ]
         return self._render("notes.html", page, notes=notes)
 
     def note_source(self, page: PageContext, source: Source) -> Markup:
@@ -150,18 +153,24 @@ class Renderer:
         same on every page at one depth (the timeline's pages and the background pages cite the same
         sources), so each is rendered once per link (a profiled hot spot at 1,000 events)."""
         href = self.record_link(page, "sources", source.id)
-        return self._link_once(("note", href, source.id), lambda: self._render("note_source.html", page, source=source, href=href))
+        return self._link_once(
+            ("note", href, source.id), lambda: self._render("note_source.html", page, source=source, href=href)
+        )
 
     def event(self, page: PageContext, event_id: str, text: str | None = None) -> Markup:
         return self._render("event_link.html", page, event=self.record("events", event_id), text=text)
 
     def actor(self, page: PageContext, actor_id: str, text: str | None = None) -> Markup:
-        return self._link_once(("actor", page.url, actor_id, text), lambda: self._render(
-            "actor_link.html", page, actor=self.record("actors", actor_id), text=text))
+        return self._link_once(
+            ("actor", page.url, actor_id, text),
+            lambda: self._render("actor_link.html", page, actor=self.record("actors", actor_id), text=text),
+        )
 
     def place(self, page: PageContext, place_id: str, native: bool = False) -> Markup:
-        return self._link_once(("place", page.url, place_id, native), lambda: self._render(
-            "place_link.html", page, place=self.record("places", place_id), native=native))
+        return self._link_once(
+            ("place", page.url, place_id, native),
+            lambda: self._render("place_link.html", page, place=self.record("places", place_id), native=native),
+        )
 
     def _link_once(self, key: tuple, render) -> Markup:
         """A link depends only on the page's URL and the record: a timeline page names the same actors
@@ -204,7 +213,9 @@ class Renderer:
     def chart(self, page: PageContext, figure_id: str, kind: ChartKind = "step") -> Markup:
         """The figure's claims as an SVG chart (render/charts.py), cited through the page's notes."""
         try:
-            chart = render_claim_chart(self.record("figures", figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s))
+            chart = render_claim_chart(
+                self.record("figures", figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s)
+            )
         except (ChartError, KeyError) as error:
             raise RenderError(str(error)) from error
         return chart.html
@@ -239,7 +250,9 @@ class Renderer:
         by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
         return self._timeline_events(page, eras, by_era, headings=era is None)
 
-    def _timeline_events(self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool) -> Markup:
+    def _timeline_events(
+        self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool
+    ) -> Markup:
         filters = timeline_filters(
             [event for e in eras for event in by_era[e.id]],
             era_title=self.era_label,
@@ -260,7 +273,9 @@ class Renderer:
         except KeyError:
             raise RenderError(f"no {plan.list.title} page '{key}'") from None
 
-    def _index(self, page: PageContext, name: str, part: str | None, body: Callable[[list[tuple[Section, tuple]]], Markup]) -> Markup:
+    def _index(
+        self, page: PageContext, name: str, part: str | None, body: Callable[[list[tuple[Section, tuple]]], Markup]
+    ) -> Markup:
         """An index page: `body` renders (section, records) in page order. Split, the index's own page lists
         its part pages instead; a part page (part=…) shows its heading and its records."""
         plan = self.plans[name]
@@ -270,7 +285,9 @@ class Renderer:
             return body([(section, section.records) for section in plan.sections])
         shown = self._part(plan, part)
         wanted = set(shown.record_ids)
-        groups = [(s, tuple(r for r in s.records if r.id in wanted)) for s in plan.sections if s.anchor == shown.section]
+        groups = [
+            (s, tuple(r for r in s.records if r.id in wanted)) for s in plan.sections if s.anchor == shown.section
+        ]
         head = self._render("index_part_head.html", page, plan=plan, part=shown)
         return Markup(f"{head}\n\n{body(groups)}")
 
@@ -278,17 +295,40 @@ class Renderer:
         for actor in self.content.actors:
             if actor.kind not in KIND_TITLES:
                 raise RenderError(f"actor '{actor.id}' has an unknown kind '{actor.kind}'")
-        return self._index(page, "people", part, lambda groups: self._render(
-            "people_index.html", page, groups=[(s.key, s.title, records) for s, records in groups],
-            events_by_actor=self._events_by_actor))
+        return self._index(
+            page,
+            "people",
+            part,
+            lambda groups: self._render(
+                "people_index.html",
+                page,
+                groups=[(s.key, s.title, records) for s, records in groups],
+                events_by_actor=self._events_by_actor,
+            ),
+        )
 
     def figures_index(self, page: PageContext, part: str | None = None) -> Markup:
-        return self._index(page, "figures", part, lambda groups: self._render(
-            "figures_index.html", page, groups=[(s.anchor, s.title, records) for s, records in groups]))
+        return self._index(
+            page,
+            "figures",
+            part,
+            lambda groups: self._render(
+                "figures_index.html", page, groups=[(s.anchor, s.title, records) for s, records in groups]
+            ),
+        )
 
     def sources_index(self, page: PageContext, part: str | None = None) -> Markup:
-        return self._index(page, "sources", part, lambda groups: self._render(
-            "sources_index.html", page, sources=[source for _, records in groups for source in records], cited_by=self.cited_by))
+        return self._index(
+            page,
+            "sources",
+            part,
+            lambda groups: self._render(
+                "sources_index.html",
+                page,
+                sources=[source for _, records in groups for source in records],
+                cited_by=self.cited_by,
+            ),
+        )
 
     def source_balance(self, page: PageContext) -> Markup:
         balance = source_balance(self.content)
@@ -301,7 +341,6 @@ class Renderer:
     def glossary_index(self, page: PageContext) -> Markup:
         terms = sorted(self.content.glossary, key=lambda t: t.term.strip("\"'“”").casefold())
         return self._render("glossary_index.html", page, terms=terms)
-
 
 
 def error_admonition(messages: Iterable[str], environment: jinja2.Environment | None = None) -> Markup:

@@ -19,9 +19,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 # they display the same and mean nothing to Markdown (or to Jinja).
 # A line break would end the heading or table row a string sits in and let the rest start its own block
 # (plain-text fields are one line): it becomes a space.
-_MARKDOWN_SIGNIFICANT = str.maketrans(
-    {**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "}
-)
+_MARKDOWN_SIGNIFICANT = str.maketrans({**{c: f"&#{ord(c)};" for c in "*_`[]{}\\~^|"}, "\n": " ", "\r": " "})
 
 
 def _finalize(value: object) -> object:

@@ -62,7 +62,8 @@ def test_the_period_control_works_by_keyboard_with_a_visible_focus(page: Page, s
             break
     assert page.evaluate("() => document.activeElement.value") == "2020"
     ring = page.eval_on_selector(
-        "#locator-map .nk-map__state:focus + label", "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
+        "#locator-map .nk-map__state:focus + label",
+        "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]",
     )
     assert ring[0] != "none" and float(ring[1].removesuffix("px")) >= 2
     page.keyboard.press("ArrowLeft")
@@ -86,7 +87,9 @@ def test_a_tap_on_a_period_switches_it(page: Page, served_site: ServedSite):
     assert checked(page) == "1994" and shown(page) == expected("1994")
 
 
-def test_without_javascript_the_map_shows_the_pages_period_and_still_switches(browser: Browser, served_site: ServedSite):
+def test_without_javascript_the_map_shows_the_pages_period_and_still_switches(
+    browser: Browser, served_site: ServedSite
+):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -113,7 +116,10 @@ LABEL_BOXES = """svg => {
 
 
 def _overlap(a: dict, b: dict, slack: float = 0.5) -> bool:
-    return min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
+    return (
+        min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
+    )
 
 
 @pytest.mark.parametrize("width", [360, 390, 1280])
@@ -133,12 +139,16 @@ def test_labels_never_overlap_and_stay_readable(browser: Browser, served_site: S
             boxes, frame = measured["boxes"], measured["frame"]
             assert len(boxes) >= 5
             for i, a in enumerate(boxes):
-                if not (a["left"] >= frame["left"] - 0.5 and a["right"] <= frame["right"] + 0.5
-                        and a["top"] >= frame["top"] - 0.5 and a["bottom"] <= frame["bottom"] + 0.5):
+                if not (
+                    a["left"] >= frame["left"] - 0.5
+                    and a["right"] <= frame["right"] + 0.5
+                    and a["top"] >= frame["top"] - 0.5
+                    and a["bottom"] <= frame["bottom"] + 0.5
+                ):
                     problems.append(("outside", index, a["text"]))
                 if a["place"] and a["px"] < 11.9:
                     problems.append(("small", index, a["text"], round(a["px"], 1)))
-                problems += [("overlap", index, a["text"], b["text"]) for b in boxes[i + 1:] if _overlap(a, b)]
+                problems += [("overlap", index, a["text"], b["text"]) for b in boxes[i + 1 :] if _overlap(a, b)]
                 problems += [("dot", index, a["text"]) for dot in measured["dots"] if _overlap(a, dot, 1.0)]
     finally:
         context.close()

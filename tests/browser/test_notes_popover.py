@@ -4,8 +4,8 @@ it; the page never jumps; note numbers are 24 x 24 px targets; axe finds nothing
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import axe_playwright_python
 import pytest

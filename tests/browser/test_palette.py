@@ -23,8 +23,10 @@ STATE = """() => ({
 })"""
 
 
-@pytest.mark.parametrize(("system", "scheme", "toggle"), [("light", "default", "Switch to dark mode"),
-                                                        ("dark", "slate", "Switch to light mode")])
+@pytest.mark.parametrize(
+    ("system", "scheme", "toggle"),
+    [("light", "default", "Switch to dark mode"), ("dark", "slate", "Switch to light mode")],
+)
 def test_first_visit_follows_the_system_preference(browser: Browser, served_site: ServedSite, system, scheme, toggle):
     context = browser.new_context(color_scheme=system)
     try:

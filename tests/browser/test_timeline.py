@@ -11,7 +11,12 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
 
-FIELDS = {"era": lambda e: {e.era}, "actor": lambda e: set(e.all_actors), "place": lambda e: set(e.places), "tag": lambda e: set(e.tags)}
+FIELDS = {
+    "era": lambda e: {e.era},
+    "actor": lambda e: set(e.all_actors),
+    "place": lambda e: set(e.places),
+    "tag": lambda e: set(e.tags),
+}
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +27,9 @@ def events(served_site):
 def visible_ids(page) -> list[str]:
     page.wait_for_load_state()
     # An element takes up boxes unless it or an ancestor is display: none (what `hidden` does).
-    return page.eval_on_selector_all("article.nk-event", "els => els.filter(e => e.getClientRects().length).map(e => e.id)")
+    return page.eval_on_selector_all(
+        "article.nk-event", "els => els.filter(e => e.getClientRects().length).map(e => e.id)"
+    )
 
 
 def assert_shown(page, expected: set[str], total: int) -> None:
@@ -39,7 +46,9 @@ def assert_shown(page, expected: set[str], total: int) -> None:
 
 
 def state(page):
-    return page.evaluate("[location.href, document.readyState, document.querySelectorAll('article.nk-event').length, document.querySelectorAll('li.nk-event-item[hidden]').length, (document.querySelector('.nk-filter-status') || {}).textContent, [...document.querySelectorAll('.nk-timeline')].map(d => d.dataset.era + ':' + d.hidden + ':' + getComputedStyle(d).display).join(','), performance.getEntriesByType('navigation')[0].type, performance.now()]")
+    return page.evaluate(
+        "[location.href, document.readyState, document.querySelectorAll('article.nk-event').length, document.querySelectorAll('li.nk-event-item[hidden]').length, (document.querySelector('.nk-filter-status') || {}).textContent, [...document.querySelectorAll('.nk-timeline')].map(d => d.dataset.era + ':' + d.hidden + ':' + getComputedStyle(d).display).join(','), performance.getEntriesByType('navigation')[0].type, performance.now()]"
+    )
 
 
 def query(page) -> dict[str, list[str]]:
@@ -236,11 +245,19 @@ def test_keyboard_reaches_the_controls_with_a_visible_focus_ring(page, served_si
     seen = []
     for _ in range(5):
         page.keyboard.press("Tab")
-        seen.append(page.evaluate(
-            "(() => { const el = document.activeElement, s = getComputedStyle(el);"
-            " return [el.id || el.classList[0], s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
-        ))
-    assert [name for name, _, _ in seen] == ["nk-filter-era", "nk-filter-actor", "nk-filter-place", "nk-filter-tag", "nk-clear"]
+        seen.append(
+            page.evaluate(
+                "(() => { const el = document.activeElement, s = getComputedStyle(el);"
+                " return [el.id || el.classList[0], s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+            )
+        )
+    assert [name for name, _, _ in seen] == [
+        "nk-filter-era",
+        "nk-filter-actor",
+        "nk-filter-place",
+        "nk-filter-tag",
+        "nk-clear",
+    ]
     assert all(style == "solid" and width >= 2 for _, style, width in seen), seen
 
     first_period = page.eval_on_selector("#nk-filter-era", "s => s.options[1].value")

@@ -5,7 +5,7 @@ tests/conftest.py) with test_untrusted.py."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -15,7 +15,9 @@ from tests.fixtures.hostile_content import MARKDOWN_SHOWN, free_text_fields
 
 _SCRIPT_SCHEMES = ("javascript:", "data:", "vbscript:")
 # Elements a payload would create if any reached the DOM as markup.
-_PAYLOAD_ELEMENTS = "img[src='x'], iframe, object, embed, #evil, #injected, [onmouseover], [onerror], [onload], [onfocus], [onclick]"
+_PAYLOAD_ELEMENTS = (
+    "img[src='x'], iframe, object, embed, #evil, #injected, [onmouseover], [onerror], [onload], [onfocus], [onclick]"
+)
 
 
 class Visit:
@@ -45,10 +47,18 @@ class Visit:
         page = self.page
         assert page.evaluate("window.__pwned === undefined"), where
         assert not page.evaluate("[...document.scripts].some(s => s.text.includes('__pwned'))"), where
-        assert page.locator(_PAYLOAD_ELEMENTS).count() == 0, (where, page.locator(_PAYLOAD_ELEMENTS).first.evaluate("e => e.outerHTML"))
+        assert page.locator(_PAYLOAD_ELEMENTS).count() == 0, (
+            where,
+            page.locator(_PAYLOAD_ELEMENTS).first.evaluate("e => e.outerHTML"),
+        )
         hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")
         assert not [h for h in hrefs if "".join(h.split()).lower().startswith(_SCRIPT_SCHEMES)], where
-        assert not self.dialogs and not self.outside and not self.errors, (where, self.dialogs, self.outside, self.errors)
+        assert not self.dialogs and not self.outside and not self.errors, (
+            where,
+            self.dialogs,
+            self.outside,
+            self.errors,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +108,9 @@ def test_truncated_contents_entries_get_tooltips_that_stay_text(visit) -> None:
     visit.open("people/")
     page = visit.page
     entries = page.locator(".md-sidebar--secondary .md-ellipsis")
-    truncated = [i for i in range(min(entries.count(), 12)) if entries.nth(i).evaluate("e => e.offsetWidth < e.scrollWidth")]
+    truncated = [
+        i for i in range(min(entries.count(), 12)) if entries.nth(i).evaluate("e => e.offsetWidth < e.scrollWidth")
+    ]
     assert truncated, "no contents entry is cut short: the check below would prove nothing"
     for i in truncated[:4]:
         entries.nth(i).hover()
