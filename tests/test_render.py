@@ -156,7 +156,7 @@ def test_people_index_groups_by_side_with_a_role_aliases_and_a_link_to_the_filte
     html = renderer.people_index(page("people/"))
     assert "## Armenia {: #side-armenia }" in html
     assert html.index("### People {: #side-armenia-people }") < html.index("### Institutions and groups")
-    (person,) = find(html, "li", id="spokes")
+    (person,) = [h.find_parent("li") for h in find(html, "h4", id="spokes")]
     assert text_of(str(person.find("p", **{"class": "nk-person-role"}))) == "Spokesperson (from August 2021)"
     assert "Also written: Government of Armenia" in html
     count = sum("gov" in e.all_actors for e in renderer.content.events)
