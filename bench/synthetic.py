@@ -27,6 +27,7 @@ _ERAS = (
     ("offensive-exodus", 2023, 2024),
 )
 _ACTOR_KINDS = ("person", "state", "government-body", "international-organisation", "ngo", "media")
+_SIDES = ("armenia", "azerbaijan", "nagorno-karabakh", "russia", "other-states", "international", "others")
 _PLACE_KINDS = ("city", "town", "village", "district", "road", "checkpoint")
 
 
@@ -105,6 +106,7 @@ def _actor(rng: random.Random, i: int, actors: list[str]) -> dict:
         "id": actors[i],
         "name": f"Actor {i} {rng.choice(_WORDS).title()}",
         "kind": rng.choice(_ACTOR_KINDS),
+        "side": _SIDES[i % len(_SIDES)],  # not drawn from rng: the other fields stay those of earlier runs
     }
     if rng.random() < 0.3:
         record["aliases"] = [f"Aktor {i}"]

@@ -112,6 +112,7 @@ def actor(r: dict[str, Any], c: RecordContext) -> Actor:
         affiliation=r.get("affiliation"),
         aliases=tuple(r.get("aliases", ())),
         description=r.get("description"),
+        side=r["side"],
         location=c.location(),
     )
 

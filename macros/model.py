@@ -75,10 +75,13 @@ class Actor:
     id: str
     name: str
     kind: str
-    roles: tuple[Role, ...] = ()
+    roles: tuple[Role, ...] = ()  # oldest first: People and institutions shows the last as the role
     affiliation: str | None = None  # actor id
     aliases: tuple[str, ...] = ()  # other names and spellings: Vardanyan / Vardanian
     description: str | None = None  # short Markdown
+    # where People and institutions lists it (the schema's `side`); the schema requires it of the content,
+    # the default serves actors made in code
+    side: str = "others"
     location: Location | None = field(default=None, compare=False)
 
 

@@ -6,7 +6,8 @@ through `render.SitePages`, which reads the plans.
 A list comes in sections, its records in page order, each record with the label a reader browses by:
 
 * the timeline: a section per period, labelled by year;
-* People and institutions: a section per kind of actor, by the initial of the family name (or the name);
+* People and institutions: a section per side and role (Armenia's people, then its institutions, …), by the
+  initial of the family name (or the name);
 * Figures: a section per period, by the initial of the label;
 * Sources: one section, by the initial of the publisher.
 
@@ -26,6 +27,8 @@ from .model import Actor, Content, Source
 __all__ = [
     "LISTS",
     "KIND_TITLES",
+    "PEOPLE_ROLES",
+    "SIDE_TITLES",
     "Part",
     "PagePlan",
     "PagedList",
@@ -80,7 +83,7 @@ LISTS: dict[str, PagedList] = {
             "people.md",
             "People and institutions",
             "people_index",
-            "Part of the index of people and institutions, with their roles and the events they took part in.",
+            "Part of the index of people and institutions, by side, with their roles and their events on the timeline.",
             ("entry", "entries"),
         ),
         PagedList(
@@ -95,7 +98,26 @@ LISTS: dict[str, PagedList] = {
     )
 }
 
-# The sections of People and institutions: a heading for each kind of actor, in the schema's order.
+# The headings of People and institutions: one for each side (the actors' `side`), in the schema's order;
+# under each, its people, then its institutions and groups. Factual names (docs/names.md): the de facto
+# authorities are called that, not by their own name or a side's label for them.
+SIDE_TITLES = labelled(
+    {
+        "armenia": "Armenia",
+        "azerbaijan": "Azerbaijan",
+        "nagorno-karabakh": "Nagorno-Karabakh's de facto authorities",
+        "russia": "Russia",
+        "other-states": "Other states",
+        "international": "International organisations",
+        "soviet-union": "The Soviet Union, until 1991",
+        "others": "Non-governmental organisations, media and others",
+    },
+    "actors",
+    "side",
+)
+PEOPLE_ROLES = {"people": "People", "bodies": "Institutions and groups"}  # a section's key: '<side>-<role>'
+
+# What each kind of actor is called (the people page's data-kind; every kind needs one).
 KIND_TITLES = labelled(
     {
         "person": "People",
@@ -118,8 +140,8 @@ KIND_TITLES = labelled(
 class Section:
     """A run of a list in page order."""
 
-    anchor: str  # its heading's id on the list's page: 'first-war', 'kind-person', 'figures-first-war'; '' for none
-    key: str  # what its part pages are named after: 'first-war', 'person'; '' for the sources' one section
+    anchor: str  # its heading's id: 'first-war', 'side-armenia-people', 'figures-first-war'; '' for none
+    key: str  # what its part pages are named after: 'first-war', 'armenia-people'; '' for the sources' one section
     title: str
     records: tuple  # in page order
     labels: tuple[str, ...]  # one per record: what a part page is cut at (a year, an initial letter)
@@ -217,14 +239,18 @@ def sections(name: str, content: Content) -> list[Section]:
         return [Section("", "", "Sources", tuple(ordered), tuple(initial(s.publisher) for s in ordered))]
     if name == "people":
         found = []
-        for kind, title in KIND_TITLES.items():
-            actors = sorted((a for a in content.actors if a.kind == kind), key=_family_key)
-            if actors:
-                found.append(
-                    Section(
-                        f"kind-{kind}", kind, title, tuple(actors), tuple(initial(_family_key(a)[0]) for a in actors)
-                    )
+        for side, side_title in SIDE_TITLES.items():
+            for role, role_title in PEOPLE_ROLES.items():
+                actors = sorted(
+                    (a for a in content.actors if a.side == side and (a.kind == "person") == (role == "people")),
+                    key=_family_key,
                 )
+                if actors:
+                    key = f"{side}-{role}"
+                    labels = tuple(initial(_family_key(a)[0]) for a in actors)
+                    found.append(
+                        Section(f"side-{key}", key, f"{side_title} ({role_title.lower()})", tuple(actors), labels)
+                    )
         return found
     if name == "figures":
         found = []

@@ -64,6 +64,7 @@ def actor_record(actor: Actor) -> dict[str, Any]:
         "id": actor.id,
         "name": actor.name,
         "kind": actor.kind,
+        "side": actor.side,
         "aliases": list(actor.aliases),
         "affiliation": actor.affiliation,
         "description": actor.description,

@@ -281,6 +281,7 @@ VALID = {
 - id: ministry
   name: Ministry of Examples
   kind: government-body
+  side: armenia
 """,
     "figures": """
 - id: arrivals

@@ -96,23 +96,23 @@ def test_sources_past_the_budget_are_cut_at_the_publishers_initials_in_index_ord
     assert sorted(shown) == sorted(s.id for s in content.sources)  # every source exactly once
 
 
-def test_people_get_a_page_per_kind_and_a_big_kind_is_cut_by_family_name():
+def test_people_get_a_page_per_side_and_role_and_a_big_one_is_cut_by_family_name():
     people = [
-        Actor(f"p{i}", name, "person")
+        Actor(f"p{i}", name, "person", side="azerbaijan" if name == "Ilham Aliyev" else "armenia")
         for i, name in enumerate(
-            ["Ilham Aliyev", "Nikol Pashinyan", "Ruben Vardanyan", "Samvel Shahramanyan", "Arayik Harutyunyan"]
+            ["Ilham Aliyev", "Nikol Pashinyan", "Ararat Mirzoyan", "Tigran Khachatryan", "Armen Grigoryan"]
         )
     ]
-    content = make_content(actors=(Actor("gov", "Armenian government", "government-body"), *people))
+    content = make_content(actors=(Actor("gov", "Armenian government", "government-body", side="armenia"), *people))
     plan = plan_index("people", content, budget=2)
     assert [(p.key, p.section, p.record_ids) for p in plan.parts] == [
-        ("person-a", "kind-person", ("p0", "p4")),  # Aliyev, Harutyunyan
-        ("person-p", "kind-person", ("p1", "p3")),  # Pashinyan, Shahramanyan
-        ("person-v", "kind-person", ("p2",)),
-        ("government-body", "kind-government-body", ("gov",)),
+        ("armenia-people-g", "side-armenia-people", ("p4", "p3")),  # Grigoryan, Khachatryan
+        ("armenia-people-m", "side-armenia-people", ("p2", "p1")),  # Mirzoyan, Pashinyan
+        ("armenia-bodies", "side-armenia-bodies", ("gov",)),
+        ("azerbaijan-people", "side-azerbaijan-people", ("p0",)),
     ]
-    assert plan.parts[0].title == "People: A–H" and plan.parts[-1].title == "Government bodies"
-    assert plan.part("person-v").src_path == "people/person-v.md"
+    assert plan.parts[0].title == "Armenia (people): G–K" and plan.parts[2].title == "Armenia (institutions and groups)"
+    assert plan.part("azerbaijan-people").src_path == "people/azerbaijan-people.md"
 
 
 def test_figures_get_a_page_per_period():
@@ -148,10 +148,10 @@ def test_every_link_to_a_split_record_points_at_its_page():
     page = PageContext("background/war.md", "background/war/")
     value = renderer.value(page, "arrivals")
     assert 'href="../../figures/exodus/#arrivals"' in value  # the figure
-    assert 'href="../../people/person/#spokes"' in value  # who claimed it
+    assert 'href="../../people/armenia-people/#spokes"' in value  # who claimed it
     card = renderer.figure(page, "aid")
     assert card.count('href="../../figures/other/#aid"') == 2
-    assert 'href="../../people/government-body/#gov"' in renderer.actor(page, "gov")
+    assert 'href="../../people/armenia-bodies/#gov"' in renderer.actor(page, "gov")
     renderer.cite(page, "src-c")
     assert 'href="../../sources/e-3/#src-c"' in renderer.notes(page)  # "Example Wire" (E), the third of three pages
     # the sources' back-links to a figure's claims go to the figure's page
@@ -162,11 +162,13 @@ def test_a_split_index_links_to_its_parts_and_a_part_shows_only_its_records():
     renderer = _split(make_content(), budget=1)
     index = PageContext("people.md", "people/")
     listing = renderer.people_index(index)
-    assert 'href="person/"' in listing and 'href="government-body/"' in listing
-    assert "### " not in listing  # no record on the index page
-    part = renderer.people_index(PageContext("people/person.md", "people/person/"), part="person")
-    assert part.startswith("# People\n") and "{: #spokes }" in part and "{: #gov }" not in part
-    assert 'href="../#' not in part.replace('href="../#kind', "")  # links to records are to their pages
+    assert 'href="armenia-people/"' in listing and 'href="armenia-bodies/"' in listing
+    assert '<h4 id="spokes">' not in listing  # no record on the index page
+    part = renderer.people_index(
+        PageContext("people/armenia-people.md", "people/armenia-people/"), part="armenia-people"
+    )
+    assert part.startswith("# Armenia (people)\n") and '<h4 id="spokes">' in part and '<h4 id="gov">' not in part
+    assert 'href="../#' not in part  # links to records are to their pages
     with pytest.raises(RenderError):
         renderer.sources_index(index, part="nope")
 

@@ -25,7 +25,9 @@ def _records_by_page(site: BuiltSite, folder: str) -> dict[Path, list[str]]:
     ids = {record.id for record in getattr(site.content, KINDS[folder])}
     found = {}
     for page_file in sorted((site.site_dir / folder).rglob("index.html")):
-        found[page_file] = [el["id"] for el in read_page(page_file).find_all(["li", "h3"], id=True) if el["id"] in ids]
+        found[page_file] = [
+            el["id"] for el in read_page(page_file).find_all(["li", "h3", "h4"], id=True) if el["id"] in ids
+        ]
     return found
 
 

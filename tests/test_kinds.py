@@ -9,7 +9,7 @@ import pytest
 
 from macros.kinds import KINDS, allowed, labelled, load_schema
 from macros.model import Content
-from macros.paging import KIND_TITLES, LISTS
+from macros.paging import KIND_TITLES, LISTS, SIDE_TITLES
 from macros.render.balance import ORIGINS
 from macros.render.charts import STATUS_MEANINGS
 from macros.render.renderer import STATUS_LABELS
@@ -45,6 +45,7 @@ def test_every_paged_list_names_a_kind_and_shows_it_on_the_kinds_page():
 
 def test_enumerations_come_from_the_schemas_in_their_order():
     assert tuple(KIND_TITLES) == allowed("actors", "kind")
+    assert tuple(SIDE_TITLES) == allowed("actors", "side")
     assert tuple(STATUS_LABELS) == tuple(STATUS_MEANINGS) == allowed("figures", "claims", "status")
     assert tuple(ORIGINS) == allowed("sources", "origin")
     assert "border-crossing" in allowed("places", "kind")

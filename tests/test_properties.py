@@ -111,6 +111,7 @@ def contents(draw) -> dict[str, list[dict]]:
             "id": actor_id,
             "name": draw(texts),
             "kind": draw(st.sampled_from(["person", "state", "ngo", "media"])),
+            "side": draw(st.sampled_from(["armenia", "azerbaijan", "nagorno-karabakh", "others"])),
         }
         if draw(st.booleans()):
             actor["roles"] = [

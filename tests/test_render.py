@@ -152,13 +152,42 @@ def test_markdown_significant_characters_in_inline_text_are_entities():
     assert "&#42;star&#42;" in notes and "&#95;under&#95;" in notes and "&#91;x&#93;" in notes
 
 
-def test_people_index_lists_roles_affiliation_aliases_and_events(renderer):
+def test_people_index_groups_by_side_with_a_role_aliases_and_a_link_to_the_filtered_timeline(renderer):
     html = renderer.people_index(page("people/"))
-    assert "### Nazeli Baghdasaryan {: #spokes }" in html
-    assert "## Government bodies {: #kind-government-body }" in html
-    assert "Spokesperson" in html and '(from <time datetime="2021-08">August 2021</time>)' in html
+    assert "## Armenia {: #side-armenia }" in html
+    assert html.index("### People {: #side-armenia-people }") < html.index("### Institutions and groups")
+    (person,) = [h.find_parent("li") for h in find(html, "h4", id="spokes")]
+    assert text_of(str(person.find("p", **{"class": "nk-person-role"}))) == "Spokesperson (from August 2021)"
     assert "Also written: Government of Armenia" in html
-    assert find(html, "a", href="../timeline/#ceasefire")
+    count = sum("gov" in e.all_actors for e in renderer.content.events)
+    assert count and find(html, "a", href="../timeline/?actor=gov")[0].text == f"{count} event{'s' * (count > 1)}"
+    assert person.find("a") is None  # no events: no link to an empty timeline
+    assert find(html, "a", href="../timeline/#ceasefire") == []  # events are on the timeline, not listed here
+
+
+def test_a_role_does_not_repeat_the_country_its_heading_names():
+    from macros.render.people import short_title
+
+    assert short_title("President of Azerbaijan", "azerbaijan") == "President"
+    assert short_title("Secretary of Armenia's Security Council", "armenia") == "Secretary of the Security Council"
+    assert (
+        short_title("Spokesman of the Azerbaijani Foreign Ministry", "azerbaijan")
+        == "Spokesman of the Foreign Ministry"
+    )
+    assert (
+        short_title("State minister of the de facto Nagorno-Karabakh government", "nagorno-karabakh")
+        == "State minister of the de facto government"
+    )
+    assert (
+        short_title("De facto president of Nagorno-Karabakh (former)", "nagorno-karabakh")
+        == "De facto president (former)"
+    )
+    assert short_title(
+        "Special Representative of the President of Azerbaijan in the Shusha district", "azerbaijan"
+    ) == ("Special Representative of the President in the Shusha district")
+    # under a heading that names no country, the title keeps it
+    assert short_title("President of France", "other-states") == "President of France"
+    assert short_title("Foreign Minister of Armenia", "azerbaijan") == "Foreign Minister of Armenia"
 
 
 def test_sources_index_links_back_and_offers_an_archive(renderer):
@@ -215,6 +244,9 @@ def test_records_outside_the_known_groups_are_errors_or_still_listed():
     odd_actor = Renderer(make_content(actors=(Actor("x", "X", "alien"),), events=(), figures=()))
     with pytest.raises(RenderError, match="actor 'x' has an unknown kind 'alien'"):
         odd_actor.people_index(page("people/"))
+    odd_side = Renderer(make_content(actors=(Actor("x", "X", "person", side="mars"),), events=(), figures=()))
+    with pytest.raises(RenderError, match="actor 'x' has an unknown side 'mars'"):
+        odd_side.people_index(page("people/"))
     content = make_content()
     stray = Figure("stray", "Stray figure", "people", content.figure("aid").claims, era="no-such-era")
     html = Renderer(make_content(figures=(stray,))).figures_index(page("figures/"))

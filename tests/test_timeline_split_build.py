@@ -1,6 +1,6 @@
 """A build of the real content with the timeline's budget lowered to 10 events a page, so that it splits
 into generated pages (hooks/adapter.py): every event is on exactly one page, and every link to an
-event (event(), people, sources' back-links, the entries' own permalinks) reaches it."""
+event (event(), sources' back-links, the entries' own permalinks) reaches it."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_every_link_to_an_event_resolves_to_the_page_that_shows_it(split_site):
         elif link.path != home[link.fragment] and link.path.parent.parent != site_dir / "background":
             broken.append(f"{link.where(site_dir)} (not the event's page)")
     assert broken == []
-    assert checked > 2 * len(home)  # permalinks, back-links from the sources, event() and people links
+    assert checked > 2 * len(home)  # permalinks, back-links from the sources and event() links
 
 
 def test_sources_link_back_to_the_generated_pages(split_site):

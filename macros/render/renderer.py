@@ -15,8 +15,8 @@ from markupsafe import Markup
 from ..diagnostics import did_you_mean
 from ..kinds import allowed, noun
 from ..macro_calls import MACROS as MACRO_TABLE
-from ..model import Claim, Content, Era, Event, Figure, Source
-from ..paging import KIND_TITLES, PagePlan, Part, Section, plan_lists
+from ..model import Actor, Claim, Content, Era, Event, Figure, Source
+from ..paging import KIND_TITLES, LISTS, PEOPLE_ROLES, SIDE_TITLES, PagePlan, Part, Section, plan_lists
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .charts import ChartError, ChartKind, render_claim_chart
 from .citations import CitedBy, PageNotes, SitePages, citation_index
@@ -25,6 +25,7 @@ from .format import format_quantity
 from .links import relative_url, wayback_lookup_url
 from .locator_map import MapError, render_locator_map
 from .markup import plain_text, render_markdown, render_markdown_inline
+from .people import PARTY_SIDES, current_role, earlier_roles, short_title
 from .templates import make_environment
 
 __all__ = ["MACROS", "Renderer", "RenderError", "PageContext", "error_admonition"]
@@ -295,17 +296,38 @@ class Renderer:
         for actor in self.content.actors:
             if actor.kind not in KIND_TITLES:
                 raise RenderError(f"actor '{actor.id}' has an unknown kind '{actor.kind}'")
-        return self._index(
-            page,
-            "people",
-            part,
-            lambda groups: self._render(
+            if actor.side not in SIDE_TITLES:
+                raise RenderError(f"actor '{actor.id}' has an unknown side '{actor.side}'")
+
+        def body(groups: list[tuple[Section, tuple]]) -> Markup:
+            # sections are '<side>-<role>' (paging.sections): a heading per side, a subheading per role
+            by_side: dict[str, list[tuple[str, str, tuple]]] = {}
+            for section, records in groups:
+                side, role = section.key.rsplit("-", 1)
+                by_side.setdefault(side, []).append((section.anchor, PEOPLE_ROLES[role], records))
+            return self._render(
                 "people_index.html",
                 page,
-                groups=[(s.key, s.title, records) for s, records in groups],
-                events_by_actor=self._events_by_actor,
-            ),
-        )
+                groups=[(side, SIDE_TITLES[side], roles) for side, roles in by_side.items()],
+                event_counts={actor_id: len(events) for actor_id, events in self._events_by_actor.items()},
+                timeline=self.page_link(page, LISTS["timeline"].page),
+                current_role=current_role,
+                earlier_roles=earlier_roles,
+                short_title=short_title,
+                shown_affiliation=self._shown_affiliation,
+            )
+
+        return self._index(page, "people", part, body)
+
+    def _shown_affiliation(self, actor: Actor) -> str | None:
+        """What an institution is part of, on People, unless its heading names it already (Armenia's
+        ministries are not 'part of Armenia' under Armenia); a person's role says it instead."""
+        if actor.kind == "person" or actor.affiliation is None:
+            return None
+        parent = self.content.index("actors").get(actor.affiliation)
+        if parent is not None and parent.affiliation is None and actor.side in PARTY_SIDES:
+            return None
+        return actor.affiliation
 
     def figures_index(self, page: PageContext, part: str | None = None) -> Markup:
         return self._index(

@@ -104,8 +104,9 @@ def test_the_popover_shows_the_payload_as_text(visit) -> None:
 
 def test_truncated_contents_entries_get_tooltips_that_stay_text(visit) -> None:
     # With content.tooltips, Material gave a heading cut short in the table of contents its own text as a
-    # tooltip (as HTML). The feature is off; hovering them must still do nothing of the payload's.
-    visit.open("people/")
+    # tooltip (as HTML). The feature is off; hovering them must still do nothing of the payload's. (Names and
+    # terms: its places and terms are headings in the contents; People's actors are not.)
+    visit.open("names/")
     page = visit.page
     entries = page.locator(".md-sidebar--secondary .md-ellipsis")
     truncated = [
