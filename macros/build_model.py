@@ -112,6 +112,7 @@ def actor(r: dict[str, Any], c: RecordContext) -> Actor:
         affiliation=r.get("affiliation"),
         aliases=tuple(r.get("aliases", ())),
         description=r.get("description"),
+        short_name=r.get("short_name"),
         location=c.location(),
     )
 
@@ -166,6 +167,7 @@ def figure(r: dict[str, Any], c: RecordContext) -> Figure:
         claims=tuple(claims),
         era=r.get("era"),
         description=r.get("description"),
+        short_label=r.get("short_label"),
         location=c.location(),
     )
 

@@ -98,6 +98,15 @@ MACROS: dict[str, Macro] = {
         # blocks
         Macro("figure", (("figure_id", "figures"),), _latest_source),
         Macro(
+            "key_numbers",
+            (("*figure_ids", "figures"),),
+            lambda content, call: [
+                f.latest.source
+                for f in (content.index("figures").get(a) for a in call.args if isinstance(a, str))
+                if f is not None and f.latest is not None
+            ],
+        ),
+        Macro(
             "claims",
             (("figure_id", "figures"),),
             lambda content, call: _claim_sources(filter(None, [_figure(content, call)])),

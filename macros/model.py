@@ -79,6 +79,7 @@ class Actor:
     affiliation: str | None = None  # actor id
     aliases: tuple[str, ...] = ()  # other names and spellings: Vardanyan / Vardanian
     description: str | None = None  # short Markdown
+    short_name: str | None = None  # how running text credits a number to it: 'the Armenian government'
     location: Location | None = field(default=None, compare=False)
 
 
@@ -139,6 +140,7 @@ class Figure:
     claims: tuple[Claim, ...]
     era: str | None = None
     description: str | None = None  # short Markdown
+    short_label: str | None = None  # a few words read after the number: 'people crossed into Armenia'
     location: Location | None = field(default=None, compare=False)
 
     @property
