@@ -97,15 +97,7 @@ MACROS: dict[str, Macro] = {
         Macro("periods"),
         # blocks
         Macro("figure", (("figure_id", "figures"),), _latest_source),
-        Macro(
-            "key_numbers",
-            (("*figure_ids", "figures"),),
-            lambda content, call: [
-                f.latest.source
-                for f in (content.index("figures").get(a) for a in call.args if isinstance(a, str))
-                if f is not None and f.latest is not None
-            ],
-        ),
+        Macro("key_numbers", (("*figure_ids", "figures"),)),  # links to the histories, cites nothing
         Macro(
             "claims",
             (("figure_id", "figures"),),

@@ -65,7 +65,8 @@ def test_key_numbers_show_bare_values_short_labels_claimants_and_link_each_to_it
     assert [t.strip() for t in texts(link) if t.strip()] == ["100,617", "Arrivals in Armenia"]
     assert "Nazeli Baghdasaryan" in link["title"]
     by = "".join(texts(support.find(first, "span", **{"class": "nk-keynum__by"})[0]))
-    assert by == "by Armenian government · 3 Oct 20231"
+    assert by == "by Armenian government · 3 Oct 2023"
+    assert not find(html, "sup")  # no note: the history on the Figures page has the sources
     assert "$11.5 million" in text_of(html)  # a sum keeps its currency
     with pytest.raises(RenderError, match="at least one figure"):
         renderer.key_numbers(page(""))

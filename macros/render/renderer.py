@@ -234,7 +234,8 @@ class Renderer:
 
     def key_numbers(self, page: PageContext, *figure_ids: str) -> Markup:
         """A compact strip of headline numbers: each figure's latest value, its short label, who gave it and
-        when in one line ("by the Armenian government · 3 Oct 2023"), its note, and a link to its history."""
+        when in one line ("by the Armenian government · 3 Oct 2023"), and a link to its history, where the
+        sources are (no note: the strip must fit a phone's first screen)."""
         if not figure_ids:
             raise RenderError("key_numbers() needs at least one figure id")
         items = []
