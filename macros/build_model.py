@@ -113,6 +113,7 @@ def actor(r: dict[str, Any], c: RecordContext) -> Actor:
         aliases=tuple(r.get("aliases", ())),
         description=r.get("description"),
         side=r["side"],
+        short_name=r.get("short_name"),
         location=c.location(),
     )
 
@@ -167,6 +168,7 @@ def figure(r: dict[str, Any], c: RecordContext) -> Figure:
         claims=tuple(claims),
         era=r.get("era"),
         description=r.get("description"),
+        short_label=r.get("short_label"),
         location=c.location(),
     )
 

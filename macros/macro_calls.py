@@ -97,6 +97,7 @@ MACROS: dict[str, Macro] = {
         Macro("periods"),
         # blocks
         Macro("figure", (("figure_id", "figures"),), _latest_source),
+        Macro("key_numbers", (("*figure_ids", "figures"),)),  # links to the histories, cites nothing
         Macro(
             "claims",
             (("figure_id", "figures"),),

@@ -82,6 +82,7 @@ class Actor:
     # where People and institutions lists it (the schema's `side`); the schema requires it of the content,
     # the default serves actors made in code
     side: str = "others"
+    short_name: str | None = None  # how running text credits a number to it: 'the Armenian government'
     location: Location | None = field(default=None, compare=False)
 
 
@@ -142,6 +143,7 @@ class Figure:
     claims: tuple[Claim, ...]
     era: str | None = None
     description: str | None = None  # short Markdown
+    short_label: str | None = None  # a few words read after the number: 'people crossed into Armenia'
     location: Location | None = field(default=None, compare=False)
 
     @property

@@ -63,6 +63,7 @@ def actor_record(actor: Actor) -> dict[str, Any]:
     return {
         "id": actor.id,
         "name": actor.name,
+        "short_name": actor.short_name,
         "kind": actor.kind,
         "side": actor.side,
         "aliases": list(actor.aliases),
@@ -92,6 +93,7 @@ def figure_record(figure: Figure) -> dict[str, Any]:
     return {
         "id": figure.id,
         "label": figure.label,
+        "short_label": figure.short_label,
         "unit": figure.unit,
         "era": figure.era,
         "description": figure.description,

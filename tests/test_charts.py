@@ -316,3 +316,57 @@ def test_revision_dates_show_the_time_or_the_year_at_their_own_precision():
         ET.fromstring(str(render_claim_chart(same_year, make_content(same_year), kind="revisions", cite=FakeNotes())))
     )
     assert texts(group(svg, "nk-chart__axis--x")) == ["26 Sep21:00", "Dec"]
+
+
+def test_annotations_mark_days_on_the_time_axis_and_in_the_caption_and_description():
+    notes = FakeNotes()
+    chart = render_claim_chart(
+        ARRIVALS,
+        make_content(),
+        kind="step",
+        cite=notes,
+        annotations={"2023-09-25": "fuel depot <blast>", "2023-09-24": "road opened"},
+    )
+    root = ET.fromstring(str(chart))
+    svg = svg_of(root)
+    marks = group(svg, "nk-chart__notes")
+    assert texts(marks) == ["road opened", "fuel depot <blast>"]  # in date order, escaped, intact as text
+    lines = [el for el in marks.iter(f"{SVG}line")]
+    assert len(lines) == 2
+    x_road, x_blast = (float(line.get("x1")) for line in lines)
+    assert x_road < x_blast
+    assert all(float(line.get("y1")) == PLOT_TOP and float(line.get("y2")) == PLOT_BOTTOM for line in lines)
+    # the axis starts on the marked day before the first claim: a tick for 24 September
+    axis = group(svg, "nk-chart__axis--x")
+    assert texts(axis)[0].startswith("24")
+    description = svg.find(f"{SVG}desc").text
+    assert (
+        "Marked on the time axis: 24 September 2023: road opened; 25 September 2023: fuel depot <blast>." in description
+    )
+    caption = "".join(root.find("figcaption").itertext())
+    assert "Dashed lines mark 24 September 2023: road opened" in caption
+
+
+def test_without_annotations_nothing_is_marked():
+    _, root, _ = render(ARRIVALS, "step")
+    assert not [g for g in svg_of(root).iter(f"{SVG}g") if "nk-chart__notes" in g.get("class", "")]
+
+
+@pytest.mark.parametrize(
+    "annotations, kind, message",
+    [
+        ({"2023-09-24": "road"}, "revisions", "need a time axis"),
+        ({"24 Sep": "road"}, "step", "not an ISO 8601 date"),
+        ({"2023-09": "road"}, "step", "give a day"),
+        ({"2023-09-24": "  "}, "step", "give a label"),
+    ],
+)
+def test_bad_annotations_are_errors(annotations, kind, message):
+    with pytest.raises(ChartError, match=message):
+        render_claim_chart(
+            DEPOT if kind == "revisions" else ARRIVALS,
+            make_content(),
+            kind=kind,
+            cite=FakeNotes(),
+            annotations=annotations,
+        )

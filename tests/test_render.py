@@ -31,12 +31,47 @@ def page(url="background/war/"):
     return PageContext(src_path=url.rstrip("/") + ".md" if url else "index.md", url=url)
 
 
-def test_value_is_latest_current_claim_with_claimant_as_of_and_note(renderer):
+def test_value_is_latest_current_claim_credited_briefly_with_its_day_and_note(renderer):
+    """A spokeswoman's number is credited to the government she speaks for; the full claimant, the time and
+    the method are the value link's hint, the link leads to the figure's history."""
     html = renderer.value(page(""), "arrivals")
     text = text_of(html)
-    assert text == "100,617 people (Nazeli Baghdasaryan, as of 3 October 2023, 12:00 (UTC+4))1"
-    assert find(html, "a", href="people/#spokes")
+    assert text == "100,617 people, by Armenian government's count on 3 October 20231"
+    (link,) = find(html, "a", href="figures/#arrivals")
+    assert "Nazeli Baghdasaryan (Armenian government)" in link["title"]
+    assert "3 October 2023, 12:00 (UTC+4)" in link["title"]
     assert find(html, "time", datetime="2023-10-03T12:00+04:00")
+
+
+def test_value_without_credit_or_date_for_a_sentence_that_gives_them(renderer):
+    assert text_of(renderer.value(page(""), "arrivals", credit=False)) == "100,617 people on 3 October 20231"
+    assert text_of(renderer.value(page(""), "arrivals", credit=False, date=False)) == "100,617 people1"
+    according = renderer.value(page(""), "arrivals", credit="according")
+    assert text_of(according) == "100,617 people, according to Armenian government on 3 October 20231"
+    assert text_of(renderer.value(page(""), "aid")).startswith(
+        "more than $11.5 million, according to Armenian government on"
+    )
+    with pytest.raises(RenderError, match="credit must be"):
+        renderer.value(page(""), "arrivals", credit="maybe")
+
+
+def test_key_numbers_show_bare_values_short_labels_claimants_and_link_each_to_its_history(renderer):
+    html = renderer.key_numbers(page(""), "arrivals", "aid")
+    items = find(html, "li")
+    assert len(items) == 2
+    assert "\n" not in str(html)  # one line: safe inside a Markdown list or admonition
+    first = items[0]
+    (link,) = support.find(first, "a", href="figures/#arrivals")
+    assert [t.strip() for t in texts(link) if t.strip()] == ["100,617", "Arrivals in Armenia"]
+    assert "Nazeli Baghdasaryan" in link["title"]
+    by = "".join(texts(support.find(first, "span", **{"class": "nk-keynum__by"})[0]))
+    assert by == "by Armenian government · 3 Oct 2023"
+    assert not find(html, "sup")  # no note: the history on the Figures page has the sources
+    assert "$11.5 million" in text_of(html)  # a sum keeps its currency
+    with pytest.raises(RenderError, match="at least one figure"):
+        renderer.key_numbers(page(""))
+    with pytest.raises(RenderError, match="unknown figure"):
+        renderer.key_numbers(page(""), "arrivals", "nope")
 
 
 def test_unknown_ids_are_errors_that_suggest_the_right_one(renderer):

@@ -126,7 +126,7 @@ def test_content_strings_are_escaped_and_never_evaluated(fixture_site):
 def test_overview_macros_render_with_notes(fixture_site):
     page = fixture_site.page("")
     shown = text(page)
-    assert "100,617 people (Example Spokesperson, as of 3 October 2023, 12:00 (UTC+4))" in shown
+    assert "100,617 people, by Example government's count on 3 October 2023" in shown
     assert "more than $11.5 million" in shown
     assert find(page, "div", class_="footnote")
     assert find(page, "a", class_="footnote-ref", href="#fn:1")

@@ -14,14 +14,14 @@ the source ids it cited so the caller can check or reuse them. Pure functions: C
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
 from markupsafe import Markup
 
-from ..dates import PartialDate, Precision
+from ..dates import PartialDate, Precision, parse_date
 from ..kinds import labelled
 from ..model import Claim, Content, Figure, Quantity
 from .format import format_number, format_quantity
@@ -29,6 +29,7 @@ from .markup import render_markdown_inline
 from .templates import make_environment
 
 __all__ = [
+    "Annotation",
     "Chart",
     "ChartKind",
     "render_claim_chart",
@@ -107,6 +108,22 @@ class Mark:
 
 
 @dataclass(frozen=True, slots=True)
+class Annotation:
+    """A dated event marked on a step chart's time axis: a dashed line across the plot and a label."""
+
+    date: PartialDate  # a day
+    label: str  # plain text from the page's call: escaped by the template
+    x: float = 0.0
+    y: float = 0.0  # the label's baseline
+    anchor: str = "start"  # text-anchor: 'end' near the right edge
+
+    @property
+    def text(self) -> str:
+        """'24 September 2023: road to Armenia opened', for the caption and the description."""
+        return f"{self.date.human()}: {self.label}"
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """One line of the data table: every claim, misreports included."""
 
@@ -120,10 +137,16 @@ class Row:
     correction: Markup | None
 
 
-def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cite: Cite) -> Chart:
-    """The figure's claims as a captioned SVG chart with its data table."""
+def render_claim_chart(
+    figure: Figure, content: Content, *, kind: ChartKind, cite: Cite, annotations: Mapping[str, str] | None = None
+) -> Chart:
+    """The figure's claims as a captioned SVG chart with its data table; `annotations` (ISO day -> label,
+    step charts only) mark dated events on the time axis, and the caption and description list them."""
     if kind not in ("step", "revisions"):
         raise ChartError(f"unknown chart kind {kind!r}: use 'step' or 'revisions'")
+    notes = parse_annotations(annotations)
+    if notes and kind != "step":
+        raise ChartError("annotations need a time axis: use them with kind='step'")
     history = figure.history
     plotted = [c for c in history if c.status != "misreport"] if kind == "step" else list(history)
     if not plotted:
@@ -133,7 +156,7 @@ def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cit
     rows = [_row(claim, figure, content, cited) for claim in history]
     y_max, y_ticks = _value_axis([c.value for c in plotted])
     if kind == "step":
-        marks, x_ticks, gridlines, path = _step_layout(plotted, figure, y_max)
+        marks, x_ticks, gridlines, path, notes = _step_layout(plotted, figure, y_max, notes)
     else:
         marks, x_ticks, gridlines, path = _revision_layout(plotted, figure, y_max), _revision_ticks(plotted), [], ""
     claimants = _unique(content.actor(c.claimed_by).name for c in history)
@@ -155,8 +178,9 @@ def render_claim_chart(figure: Figure, content: Content, *, kind: ChartKind, cit
             gridlines=gridlines,
             y_ticks=y_ticks,
             y_title=_y_title(figure, kind),
-            caption=_caption(figure, kind, history, plotted),
-            description=_description(figure, kind, history, plotted),
+            annotations=notes,
+            caption=_caption(figure, kind, history, plotted) + _annotation_caption(notes),
+            description=_description(figure, kind, history, plotted, notes),
             statuses=[s for s in STATUS_MEANINGS if any(c.status == s for c in plotted)],
             status_meanings=STATUS_MEANINGS,
             claimants=claimants,
@@ -204,10 +228,28 @@ def _y(value: float, y_max: float) -> float:
 # ---- step chart: a running total over time
 
 
-def _step_layout(claims: list[Claim], figure: Figure, y_max: float):
+def parse_annotations(annotations: Mapping[str, str] | None) -> list[Annotation]:
+    """A page's {"2023-09-24": "road to Armenia opened", …}, checked and in date order."""
+    notes = []
+    for key, label in (annotations or {}).items():
+        try:
+            date = parse_date(key)
+        except ValueError as error:
+            raise ChartError(f"annotation {key!r}: {error}") from None
+        if date.precision != Precision.DAY:
+            raise ChartError(f"annotation {key!r}: give a day, such as 2023-09-24")
+        if not isinstance(label, str) or not label.strip():
+            raise ChartError(f"annotation {key!r}: give a label")
+        notes.append(Annotation(date, label.strip()))
+    return sorted(notes, key=lambda n: n.date.sort_key)
+
+
+def _step_layout(claims: list[Claim], figure: Figure, y_max: float, notes: Sequence[Annotation] = ()):
     spans = [_time_span(c.as_of) for c in claims]
-    start = min(s for s, _ in spans).replace(hour=0, minute=0)
-    end = max(e for _, e in spans)
+    # The time axis covers the marked days too (the road opened the day before the first count).
+    frame = spans + [_time_span(n.date) for n in notes]
+    start = min(s for s, _ in frame).replace(hour=0, minute=0)
+    end = max(e for _, e in frame)
     if end.time() != datetime.min.time():
         end = end.replace(hour=0, minute=0) + timedelta(days=1)
     total = (end - start).total_seconds()
@@ -248,7 +290,22 @@ def _step_layout(claims: list[Claim], figure: Figure, y_max: float):
         gridlines.append(round(x(day), 1))
         day += timedelta(days=1)
     gridlines.append(round(x(end), 1))
-    return marks, ticks, gridlines, path
+    placed = []
+    for i, note in enumerate(notes):
+        at = round(x(_time_span(note.date)[0] + timedelta(hours=12)), 1)
+        # Labels stack down from the top of the plot, where a running total is still low; one near the
+        # right edge runs leftwards.
+        right = at > PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * 0.6
+        placed.append(
+            Annotation(
+                note.date,
+                note.label,
+                x=at,
+                y=PLOT_TOP + 14 + 17 * i,
+                anchor="end" if right else "start",
+            )
+        )
+    return marks, ticks, gridlines, path, placed
 
 
 def _time_span(date: PartialDate) -> tuple[datetime, datetime]:
@@ -343,7 +400,15 @@ def _caption(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotte
     return lines
 
 
-def _description(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotted: list[Claim]) -> str:
+def _annotation_caption(notes: Sequence[Annotation]) -> list[str]:
+    if not notes:
+        return []
+    return [f"Dashed lines mark {'; '.join(n.text for n in notes)}."]
+
+
+def _description(
+    figure: Figure, kind: ChartKind, history: tuple[Claim, ...], plotted: list[Claim], notes: Sequence[Annotation] = ()
+) -> str:
     """The SVG's <desc>: the data in a sentence for anyone who cannot see the drawing."""
     first, last = plotted[0], plotted[-1]
     shape = "Step chart" if kind == "step" else "Bar chart"
@@ -356,6 +421,8 @@ def _description(figure: Figure, kind: ChartKind, history: tuple[Claim, ...], pl
     if misreports:
         listed = "; ".join(f"{format_quantity(c.value, figure.unit)} ({c.as_of.human()})" for c in misreports)
         text += f" Misreported: {listed}, {'shown as a hollow bar' if kind == 'revisions' else 'not drawn'}."
+    if notes:
+        text += f" Marked on the time axis: {'; '.join(n.text for n in notes)}."
     return text + " The table below lists every value."
 
 

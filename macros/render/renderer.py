@@ -17,8 +17,9 @@ from ..kinds import allowed, noun
 from ..macro_calls import MACROS as MACRO_TABLE
 from ..model import Actor, Claim, Content, Era, Event, Figure, Source
 from ..paging import KIND_TITLES, LISTS, PEOPLE_ROLES, SIDE_TITLES, PagePlan, Part, Section, plan_lists
+from .attribution import bare_value, credit_phrase, credited_to, day_text, short_date, value_hint
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
-from .charts import ChartError, ChartKind, render_claim_chart
+from .charts import ChartError, ChartKind, one_line, render_claim_chart
 from .citations import CitedBy, PageNotes, SitePages, citation_index
 from .facets import tag_label, timeline_filters
 from .format import format_quantity
@@ -117,6 +118,20 @@ class Renderer:
     def quantity(self, claim: Claim, figure: Figure) -> str:
         return format_quantity(claim.value, figure.unit)
 
+    def credit_phrase(self, claim: Claim, figure: Figure) -> str:
+        """'by the Armenian government's count': who a number is credited to in running text (attribution.py)."""
+        return credit_phrase(self.content, claim, figure)
+
+    def credited_to(self, claim: Claim) -> str:
+        return credited_to(self.content, claim.claimed_by)
+
+    def value_hint(self, claim: Claim, figure: Figure) -> str:
+        return value_hint(self.content, claim, figure)
+
+    day_text = staticmethod(day_text)
+    short_date = staticmethod(short_date)
+    bare_value = staticmethod(bare_value)
+
     @staticmethod
     def tooltip(text: str) -> str:
         """Text for a title attribute, escaped once, by the template: the browser shows it as typed, and so
@@ -195,12 +210,22 @@ class Renderer:
         still going on): prose that lists the periods stays true when one is added."""
         return self._render("periods.html", page, eras=self.content.eras)
 
-    def value(self, page: PageContext, figure_id: str) -> Markup:
+    def value(self, page: PageContext, figure_id: str, credit: bool | str = True, date: bool = True) -> Markup:
+        """The latest value in running text, credited briefly: "100,617 people, by the Armenian government's
+        count on 3 October 2023²" (attribution.py). For a sentence that already says who gave the number,
+        credit=False leaves out "by …'s count" ("Azerbaijan's Health Ministry counted 192 deaths on
+        27 September 2023²"), and date=False the date too, for a sentence that gives it ("On 27 September
+        the ministry counted …"). credit="according" credits a number that is no count, a target or a size
+        set by a statement: "34,500 families, according to the Azerbaijani presidency on 23 November 2022".
+        The full attribution stays in the value's hint, the note and the Figures page."""
         figure = self.record("figures", figure_id)
         claim = figure.latest
         if claim is None:
             raise RenderError(f"figure '{figure_id}' has no claim to show (every claim is a misreport)")
-        return self._render("value.html", page, figure=figure, claim=claim)
+        if credit not in (True, False, "according"):
+            raise RenderError(f'value(): credit must be True, False or "according", not {credit!r}')
+        phrase = credit_phrase(self.content, claim, figure, according=credit == "according") if credit else ""
+        return self._render("value.html", page, figure=figure, claim=claim, credit=phrase, date=date)
 
     # ---- macros: blocks
 
@@ -208,14 +233,35 @@ class Renderer:
         figure = self.record("figures", figure_id)
         return self._render("figure_card.html", page, figure=figure, claim=figure.latest)
 
+    def key_numbers(self, page: PageContext, *figure_ids: str) -> Markup:
+        """A compact strip of headline numbers: each figure's latest value, its short label, who gave it and
+        when in one line ("by the Armenian government · 3 Oct 2023"), and a link to its history, where the
+        sources are (no note: the strip must fit a phone's first screen)."""
+        if not figure_ids:
+            raise RenderError("key_numbers() needs at least one figure id")
+        items = []
+        for figure_id in figure_ids:
+            figure = self.record("figures", figure_id)
+            if figure.latest is None:
+                raise RenderError(f"figure '{figure_id}' has no claim to show (every claim is a misreport)")
+            items.append((figure, figure.latest))
+        return one_line(self._render("key_numbers.html", page, items=items))
+
     def claims(self, page: PageContext, figure_id: str) -> Markup:
         return self._render("claims.html", page, figure=self.record("figures", figure_id))
 
-    def chart(self, page: PageContext, figure_id: str, kind: ChartKind = "step") -> Markup:
-        """The figure's claims as an SVG chart (render/charts.py), cited through the page's notes."""
+    def chart(
+        self, page: PageContext, figure_id: str, kind: ChartKind = "step", annotations: dict[str, str] | None = None
+    ) -> Markup:
+        """The figure's claims as an SVG chart (render/charts.py), cited through the page's notes; annotations
+        ({"2023-09-24": "road opened"}) mark dated events on a step chart's time axis."""
         try:
             chart = render_claim_chart(
-                self.record("figures", figure_id), self.content, kind=kind, cite=lambda s: self.cite(page, s)
+                self.record("figures", figure_id),
+                self.content,
+                kind=kind,
+                cite=lambda s: self.cite(page, s),
+                annotations=annotations,
             )
         except (ChartError, KeyError) as error:
             raise RenderError(str(error)) from error
