@@ -171,6 +171,15 @@ def test_the_filter_bar_stays_below_the_header_and_covers_little(browser: Browse
         context.close()
 
 
+def test_an_address_with_an_actor_shows_their_events(page: Page, served_site: ServedSite, content):
+    """The People page links each person to timeline/?actor=ID."""
+    actor = max(content.actors, key=lambda a: len(matching(content.events, actor=a.id)))
+    expected = matching(content.events, actor=actor.id)
+    open_timeline(page, served_site, f"?actor={actor.id}")
+    assert page.input_value("#nk-filter-actor") == actor.id
+    assert set(shown_ids(page)) == expected and 0 < len(expected) < len(content.events)
+
+
 @pytest.mark.parametrize("era", ["between-wars", "offensive-exodus"])  # the fewest events and the most
 def test_a_background_page_lists_its_events_without_a_form_and_links_to_the_filtered_timeline(
     page: Page, served_site: ServedSite, content, era
