@@ -251,3 +251,14 @@ def test_axe_finds_nothing_newest_first_with_an_event_open_on_a_phone(browser, s
         assert [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in found] == []
     finally:
         context.close()
+
+
+def test_printing_opens_every_event_and_closes_them_after(page: Page, served_site: ServedSite):
+    open_timeline(page, served_site, "?era=blockade")
+    first = page.eval_on_selector("details.nk-event[data-era=blockade]", "d => { d.open = true; return d.id; }")
+    page.evaluate("""() => window.addEventListener('beforeprint', () => {
+        window.nkOpenAtPrint = [...document.querySelectorAll('details.nk-event')].every(d => d.open); })""")
+    page.pdf()
+    page.wait_for_function("window.nkOpenAtPrint !== undefined")
+    assert page.evaluate("window.nkOpenAtPrint")
+    assert page.eval_on_selector_all("details.nk-event[open]", "ds => ds.map(d => d.id)") == [first]

@@ -8,8 +8,8 @@
      filtered view can be shared (timeline/?actor=ilham-aliyev);
    - "Newest first" turns the list round, periods and events alike (timeline/?order=newest), and the link
      to each year then leads to its latest event;
-   - on a phone, the "Filters" button unfolds the four choices;
-   - printing opens every event shown, and closes again those that were closed. */
+   - on a phone, the "Filters" button unfolds the four choices.
+   Printing opens every event, and closes them again after: Material does it for every <details>. */
 (function () {
   "use strict";
   var FACETS = { era: "era", actor: "actors", place: "places", tag: "tags" }; // URL name -> data-* name
@@ -140,17 +140,6 @@
       if (!a || !a.hash || a.pathname !== location.pathname || a.classList.contains("footnote-ref")) return;
       reveal(a.hash);
     }, true);
-
-    var opened = [];
-    window.addEventListener("beforeprint", function () {
-      opened = items.filter(function (li) { return !li.hidden; }).map(function (li) { return li.querySelector(".nk-event"); })
-        .filter(function (details) { return !details.open; });
-      opened.forEach(function (details) { details.open = true; });
-    });
-    window.addEventListener("afterprint", function () {
-      opened.forEach(function (details) { details.open = false; });
-      opened = [];
-    });
 
     apply();
     reveal(location.hash);
