@@ -75,12 +75,22 @@ def test_accounts_render_side_by_side_with_their_actor_and_notes():
     renderer = Renderer(content)
     page = PageContext(src_path="timeline.md", url="timeline/")
     html = str(renderer.timeline(page))
-    labels = [text(p) for p in find(parse_html(html), "p", class_="nk-account-by")]  # each account's "Account by …"
-    assert labels == ["Account by Armenian government", "Account by Nazeli Baghdasaryan"]
+    labels = [text(p) for p in find(parse_html(html), "span", class_="nk-account-by")]  # "Account by …:"
+    assert labels == ["Account by Armenian government:", "Account by Nazeli Baghdasaryan:"]
     assert "<em>yes</em>" in html
-    notes = str(renderer.notes(page))
-    for source_id in ("src-a", "src-b", "src-c"):
-        assert f"#{source_id}" in notes or source_id in notes
+    # The event lists its own notes, its sources first, then those of the accounts; the page has none.
+    notes = find(parse_html(html), "ol", class_="nk-event-notes")[0]
+    assert [li["id"] for li in find(notes, "li")] == ["fn:ceasefire:1", "fn:ceasefire:2", "fn:ceasefire:3"]
+    assert [a["href"] for a in find(notes, "a", class_="nk-source-details")] == [
+        "../sources/#src-a",
+        "../sources/#src-b",
+        "../sources/#src-c",
+    ]
+    assert [a["href"] for a in find(parse_html(html), "a", class_="footnote-ref")] == [
+        "#fn:ceasefire:2",
+        "#fn:ceasefire:3",
+    ]
+    assert str(renderer.notes(page)) == ""
     # The page's notes and the back-links follow the same sources as the card.
     assert sources_cited_by(content, MacroCall("timeline", (), ())) == ["src-b", "src-c", "src-a"]
     assert "Timeline: Ceasefire takes effect" in {c.label for c in renderer.cited_by["src-c"]}

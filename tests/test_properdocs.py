@@ -81,7 +81,7 @@ def test_the_timeline_has_every_era_and_event(properdocs_site):
         for name in ("eras", "events")
     }
     assert html.count('class="nk-timeline"') == len(content["eras"])
-    shown = set(re.findall(r'<article class="nk-event" id="([^"]+)"', html))
+    shown = set(re.findall(r'<details class="nk-event" id="([^"]+)"', html))
     assert shown == {event["id"] for event in content["events"]}
     # Material's theme and the macros both ran: navigation, search and rendered macros, no raw Jinja.
     assert 'class="md-nav' in html and "{{" not in html

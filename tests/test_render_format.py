@@ -41,3 +41,25 @@ def test_bounds_and_approximations_keep_their_words():
 def test_ranges_use_an_en_dash():
     assert format_quantity(Quantity("range", 300000, 500000), "people") == "300,000–500,000 people"
     assert format_quantity(Quantity("range", 1_000_000, 2_000_000), "USD") == "$1 million–$2 million"
+
+
+def test_a_span_of_dates_says_once_what_its_ends_share():
+    from macros.dates import parse_date as d
+    from macros.render.format import date_range
+
+    assert date_range(d("1988-02-27"), d("1988-02-29")) == ("27", "29 February 1988")
+    assert date_range(d("1992-02-25"), d("1992-03-26")) == ("25 February", "26 March 1992")
+    assert date_range(d("1991-04"), d("1991-06")) == ("April", "June 1991")
+    assert date_range(d("1992"), d("1994-05-12")) == ("1992", "12 May 1994")
+    assert date_range(d("1990-01-19"), d("1991-01-20")) == ("19 January 1990", "20 January 1991")
+    assert date_range(d("2023-09-19"), None) == ("19 September 2023", None)
+
+
+def test_a_period_is_named_by_its_years():
+    from macros.dates import parse_date as d
+    from macros.model import Era
+    from macros.render.facets import era_span
+
+    assert era_span(Era("a", "A", d("1988"), d("1994-05"), "")) == "1988–1994"
+    assert era_span(Era("b", "B", d("2020-09-27"), d("2020-11-10"), "")) == "2020"
+    assert era_span(Era("c", "C", d("2024-01-01"), None, "")) == "since 2024"

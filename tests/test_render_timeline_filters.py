@@ -12,7 +12,7 @@ from macros.dates import parse_date
 from macros.model import Actor, Event, Place
 from macros.render import PageContext, Renderer, RenderError
 from macros.render.facets import tag_label, timeline_filters
-from tests.support import find, parse_html
+from tests.support import find, parse_html, text
 
 D = parse_date
 
@@ -33,9 +33,15 @@ PLACES = (
 )
 
 
+def few(renderer: Renderer) -> Renderer:
+    """The filters from the first event on: the real timeline has them from ten (FILTER_MIN_EVENTS)."""
+    renderer.filter_min_events = 1
+    return renderer
+
+
 @pytest.fixture
 def renderer():
-    return Renderer(make_content(events=EVENTS, places=PLACES, figures=()))
+    return few(Renderer(make_content(events=EVENTS, places=PLACES, figures=())))
 
 
 def page():
@@ -74,7 +80,8 @@ def test_form_is_labelled_and_counts_every_event(renderer):
     for name in ("era", "actor", "place", "tag"):
         assert find(elements, "label", **{"for": f"nk-filter-{name}"})
     assert "<legend>Show only events</legend>" in html
-    assert find(elements, "span", role="status") and "4 of 4 events shown" in html
+    status = find(elements, "span", role="status")
+    assert status and " ".join(status[0].get_text().split()) == "4 of 4 events shown"
     assert find(elements, "button", type="reset")
     assert find(elements, "p", class_="nk-filter-empty")[0].has_attr("hidden")
 
@@ -86,31 +93,43 @@ def test_year_bar_links_to_the_first_event_of_each_year(renderer):
         "#year-1994",
         "#year-2023",
     ]
-    anchors = re.findall(r'<li class="nk-event-item" id="(year-\d+)">\s*<article class="nk-event" id="([^"]+)"', html)
+    anchors = re.findall(r'<li class="nk-event-item" id="(year-\d+)">\s*<details class="nk-event" id="([^"]+)"', html)
     assert anchors == [("year-1988", "protests"), ("year-1994", "ceasefire"), ("year-2023", "arrivals")]
     assert html.count('id="year-') == 3  # 'strike' (1988) is not the first of its year
 
 
-def test_a_part_of_the_timeline_offers_only_its_own_choices(renderer):
-    html = renderer.timeline(page(), era="exodus")
-    # One event: no choice would narrow the list, so no form at all.
-    assert options(html, "era") is None and "<form" not in str(html)
-    assert "#year-" not in str(html)  # one year: no bar either
-    war = str(renderer.timeline(page(), era="war"))
-    assert options(war, "era") is None
-    assert options(war, "place") == [
-        ("", "Anywhere"),
-        ("town", "Stepanakert/Khankendi (1)"),
-        ("capital", "Yerevan (1)"),
-    ]
-    assert 'href="#year-1988"' in war and 'href="#year-2023"' not in war
+def test_a_period_on_its_background_page_links_to_the_timeline_instead_of_filtering(renderer):
+    """A background page lists its period's events without the controls, however many (issue #16: a
+    four-control form for three events), and links to the timeline filtered to that period."""
+    background = PageContext(src_path="background/war.md", url="background/war/")
+    for era, count in (("exodus", 1), ("war", 3)):
+        html = str(renderer.timeline(background, era=era))
+        assert html.count('<details class="nk-event"') == count
+        assert "<form" not in html and "#year-" not in html and "nk-periods" not in html
+        more = find(parse_html(html), "p", class_="nk-timeline-more")[0]
+        assert find(more, "a")[0]["href"] == f"../../timeline/?era={era}"
+
+
+def test_the_timeline_has_its_controls_from_ten_events():
+    """Under FILTER_MIN_EVENTS events the list is shorter than its controls: no form, period or year links."""
+    many = tuple(
+        event(f"e{n}", f"{1990 + n}-01-01", "war" if n < 5 else "exodus", tags=("t",) * (n % 2)) for n in range(10)
+    )
+    assert Renderer.filter_min_events == 10
+    html = str(Renderer(make_content(events=many[:9], places=PLACES, figures=())).timeline(page()))
+    assert "<form" not in html and "nk-years" not in html and "nk-periods" not in html
+    html = str(Renderer(make_content(events=many, places=PLACES, figures=())).timeline(page()))
+    assert 'data-nk-total="10"' in html and "nk-years" in html
+    periods = find(parse_html(html), "nav", class_="nk-periods")[0]
+    assert [(a["href"], a.get("class")) for a in find(periods, "a")] == [("#war", None), ("#exodus", "nk-latest")]
+    assert "latest" in text(periods)
 
 
 def test_labels_from_the_content_are_escaped():
     hostile = Actor("gov", 'Gov <img src=x onerror=alert(1)> & "Co"', "government-body")
     other = Actor("spokes", "{{ 7*7 }} [x](javascript:alert(1))", "person")
     html = str(
-        Renderer(make_content(events=EVENTS, places=PLACES, figures=(), actors=(hostile, other))).timeline(page())
+        few(Renderer(make_content(events=EVENTS, places=PLACES, figures=(), actors=(hostile, other)))).timeline(page())
     )
     assert "<img" not in html
     assert "Gov &lt;img src=x onerror=alert(1)&gt; &amp; &#34;Co&#34; (2)" in html
@@ -145,7 +164,7 @@ def test_the_real_timeline_offers_what_its_events_carry(real_site):  # noqa: F81
     """On the built page, each option's count is the number of events whose data attribute carries it."""
     assert real_site.returncode == 0, real_site.output[-3000:]
     html = (real_site.site_dir / "timeline" / "index.html").read_text(encoding="utf-8")
-    articles = re.findall(r'<article class="nk-event" id="[^"]+" ([^>]*)>', html)
+    articles = re.findall(r'<details class="nk-event" id="[^"]+" ([^>]*)>', html)
     carried = {name: Counter() for name in ("era", "actors", "places", "tags")}
     for attrs in articles:
         for name, value in re.findall(r'data-(era|actors|places|tags)="([^"]*)"', attrs):
@@ -165,7 +184,7 @@ def test_a_period_still_going_on_shows_since_its_start_in_the_heading_and_the_fi
         Era("war", "The war", D("1988"), D("1994-05"), "Years of *fighting*."),
         Era("exodus", "The exodus", D("2023-09"), None, "Still going on."),
     )
-    html = str(Renderer(make_content(eras=eras, events=EVENTS, places=PLACES, figures=())).timeline(page()))
+    html = str(few(Renderer(make_content(eras=eras, events=EVENTS, places=PLACES, figures=()))).timeline(page()))
     assert options(html, "era") == [
         ("", "All periods"),
         ("war", "The war (3)"),
@@ -176,5 +195,5 @@ def test_a_period_still_going_on_shows_since_its_start_in_the_heading_and_the_fi
     assert metas[1].startswith('Since <time datetime="2023-09">September 2023</time>')
     assert "None" not in html
     retitled = (eras[0], Era("exodus", "After the exodus, 2023–", D("2023-09"), None, "Still going on."))
-    html = str(Renderer(make_content(eras=retitled, events=EVENTS, places=PLACES, figures=())).timeline(page()))
+    html = str(few(Renderer(make_content(eras=retitled, events=EVENTS, places=PLACES, figures=()))).timeline(page()))
     assert ("exodus", "After the exodus, since September 2023 (1)") in options(html, "era")  # not "2023–, since …"

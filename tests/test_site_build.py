@@ -34,15 +34,17 @@ def test_build_prints_no_warning(site):
     assert problems == []
 
 
-def test_every_event_is_on_the_timeline_with_anchor_date_and_citation(site):
+def test_every_event_is_on_the_timeline_with_anchor_date_and_its_own_notes(site):
     page = site.page("timeline")
-    ids = support.ids(page)
     for event in site.content.events:
-        (article,) = find(page, "article", id=event.id)
-        assert find(article, "time", datetime=event.date.iso()), event.id
-        refs = [a["href"] for a in find(article, "a", class_="footnote-ref")]
-        assert refs, f"{event.id} has no citation"
-        assert all(href[1:] in ids for href in refs)
+        (details,) = find(page, "details", id=event.id)
+        assert find(details.summary, "time", datetime=event.date.iso()), event.id
+        # Its sources, and those of its accounts, each once, listed in the event: none on the page's foot.
+        notes = [li["id"] for li in details.find_all("li", id=re.compile("^fn:"))]
+        assert notes == [f"fn:{event.id}:{n}" for n in range(1, len(set(event.cited_sources)) + 1)], event.id
+        refs = [a["href"][1:] for a in find(details, "a", class_="footnote-ref")]
+        assert set(refs) <= set(notes), event.id
+    assert not find(page, "div", class_="footnote")
 
 
 def test_every_figure_shows_its_claimant_and_as_of(site):
@@ -116,7 +118,7 @@ def test_no_page_loads_anything_from_another_host(site):
 def test_content_strings_are_escaped_and_never_evaluated(fixture_site):
     assert fixture_site.returncode == 0, fixture_site.output
     page = fixture_site.page("timeline")
-    (article,) = find(page, "article", id="fixture-hostile")
+    (article,) = find(page, "details", id="fixture-hostile")
     # Plain text refuses tags; the entities and brackets it may hold are shown exactly as typed.
     assert "Hostile &lt;script&gt;alert(1)&lt;/script&gt; a < b > c title {{ 7*7 }}" in text(article)
     assert not article.find_all("script")
@@ -167,9 +169,9 @@ def test_search_index_keeps_labels_words_and_note_numbers_apart(real_site):
     text = " ".join(
         re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"] if doc["location"].startswith("timeline/")
     )
-    assert re.findall(r"\w(?:Who|Where|Figures|Tags|Sources:) ", text) == []
-    assert re.findall(r"Sources:\d", text) == []
-    assert re.search(r"Sources: \d+,\d+", text), "no event with several notes to check"
+    assert re.findall(r"\w(?:Who|Where|Figures|Topics|Sources) ", text) == []
+    assert re.findall(r"(?:Who|Where|Figures|Topics)\w", text) == []
+    assert re.search(r"\bWho \w", text) and re.search(r"\bSources Link to this event\b", text)
 
 
 def test_search_index_leaves_out_the_charts_drawings_but_keeps_their_tables(real_site):

@@ -32,7 +32,7 @@ def _events_by_page(site: BuiltSite) -> dict[Path, list[str]]:
     ids = {event.id for event in site.content.events}
     found = {}
     for page_file in sorted((site.site_dir / "timeline").rglob("index.html")):
-        found[page_file] = [a["id"] for a in read_page(page_file).find_all("article", id=True) if a["id"] in ids]
+        found[page_file] = [a["id"] for a in read_page(page_file).find_all("details", id=True) if a["id"] in ids]
     return found
 
 

@@ -48,19 +48,33 @@ class CitedBy:
 class NoteReference:
     number: int
     ref_id: str  # 'fnref:3', then 'fnref2:3' for the second reference to note 3 (Python-Markdown's scheme)
+    note_id: str  # 'fn:3': the note it leads to
 
 
 @dataclass
 class PageNotes:
-    """Note numbering for one page: a source keeps its number wherever the page cites it again."""
+    """Note numbering for one page, or for one timeline event: a source keeps its number wherever they cite
+    it again. A page's notes are Python-Markdown's ids ('fn:3'); an event's carry its id ('fn:ceasefire:3'),
+    so that each event lists its own notes, numbered from 1, and the page's ids stay unique."""
 
+    prefix: str = ""  # '' for a page; 'ceasefire:' for the event 'ceasefire'
     _numbers: dict[str, int] = field(default_factory=dict)
     _reference_counts: dict[str, int] = field(default_factory=dict)
 
+    def number(self, source_id: str) -> int:
+        """The source's note number, given it now if it has none (a note that no reference leads to yet)."""
+        return self._numbers.setdefault(source_id, len(self._numbers) + 1)
+
     def reference(self, source_id: str) -> NoteReference:
-        number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
+        number = self.number(source_id)
         count = self._reference_counts[source_id] = self._reference_counts.get(source_id, 0) + 1
-        return NoteReference(number, f"fnref:{number}" if count == 1 else f"fnref{count}:{number}")
+        return NoteReference(number, self._ref_id(number, count), self.note_id(number))
+
+    def note_id(self, number: int) -> str:
+        return f"fn:{self.prefix}{number}"
+
+    def _ref_id(self, number: int, count: int) -> str:
+        return f"fnref{'' if count == 1 else count}:{self.prefix}{number}"
 
     def notes(self) -> list[tuple[int, str, list[str]]]:
         """(number, source id, the ids of every reference to it) in note order."""
@@ -68,7 +82,7 @@ class PageNotes:
             (
                 number,
                 source_id,
-                [f"fnref:{number}"] + [f"fnref{n}:{number}" for n in range(2, self._reference_counts[source_id] + 1)],
+                [self._ref_id(number, n) for n in range(1, self._reference_counts.get(source_id, 0) + 1)],
             )
             for source_id, number in self._numbers.items()
         ]

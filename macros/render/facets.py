@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Event
+from ..model import Era, Event
 
-__all__ = ["Facet", "Option", "TimelineFilters", "YearLink", "tag_label", "timeline_filters"]
+__all__ = ["Facet", "Option", "TimelineFilters", "YearLink", "era_span", "tag_label", "timeline_filters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,15 @@ class TimelineFilters:
 
     def anchor_for(self, event_id: str) -> str | None:
         return self.year_anchors.get(event_id)
+
+
+def era_span(era: Era) -> str:
+    """A period by its years, for the timeline's period links: '1988–1994', '2020', 'since 2024'."""
+    if era.end is None:
+        return f"since {era.start.year}"
+    if era.end.year == era.start.year:
+        return str(era.start.year)
+    return f"{era.start.year}–{era.end.year}"
 
 
 def tag_label(tag: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..dates import PartialDate, Precision
 from ..model import Quantity
 
-__all__ = ["format_number", "format_amount", "format_quantity", "CURRENCY_SYMBOLS"]
+__all__ = ["format_number", "format_amount", "format_quantity", "date_range", "CURRENCY_SYMBOLS"]
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -54,3 +55,17 @@ def _unit_for(value: int | float, unit: str) -> str:
     if value != 1:
         return unit
     return _SINGULAR.get(unit, unit[:-1] if unit.endswith("s") else unit)
+
+
+def date_range(start: PartialDate, end: PartialDate | None) -> tuple[str, str | None]:
+    """A span's two ends as a reader writes them, each at its own precision, without saying twice what
+    they share: ('27', '29 February 1988'), ('25 February', '26 March 1992'), ('April', 'June 1991');
+    ('1992', '12 May 1994') where the years differ, both in full where either has a time of day."""
+    if end is None:
+        return start.human(), None
+    timed = Precision.MINUTE in (start.precision, end.precision)
+    if timed or start.year != end.year or start.month is None or end.month is None:
+        return start.human(), end.human()
+    if start.month == end.month and start.day is not None and end.day is not None:
+        return str(start.day), end.human()
+    return start.human().removesuffix(f" {start.year}"), end.human()

@@ -21,8 +21,8 @@ from .attribution import bare_value, credit_phrase, credited_to, day_text, short
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .charts import ChartError, ChartKind, one_line, render_claim_chart
 from .citations import CitedBy, PageNotes, SitePages, citation_index
-from .facets import tag_label, timeline_filters
-from .format import format_quantity
+from .facets import TimelineFilters, era_span, tag_label, timeline_filters
+from .format import date_range, format_quantity
 from .links import relative_url, wayback_lookup_url
 from .locator_map import MapError, render_locator_map
 from .markup import plain_text, render_markdown, render_markdown_inline
@@ -38,6 +38,9 @@ MACROS = tuple(MACRO_TABLE)
 STATUS_LABELS = {status: status.capitalize() for status in allowed("figures", "claims", "status")}
 LANGUAGE_NAMES = {"hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 _OPEN_RANGE = re.compile(r",?\s*\d{4}\s*[–-]$")  # "…, 2024–": a title's own note that a period is still going on
+# The timeline's filter bar and its period and year links only from this many events on a page: under it,
+# the list is shorter than the controls (issue #16).
+FILTER_MIN_EVENTS = 10
 _NUMBER_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
 
 
@@ -138,7 +141,9 @@ class Renderer:
         does the site's popover (assets/javascripts/notes.js), which reads it and puts it in as text."""
         return text
 
+    filter_min_events = FILTER_MIN_EVENTS  # tests of the filters on a few events lower it
     tag_label = staticmethod(tag_label)
+    date_range = staticmethod(date_range)
     markdown = staticmethod(render_markdown)
     plain = staticmethod(plain_text)
     markdown_inline = staticmethod(render_markdown_inline)
@@ -280,7 +285,8 @@ class Renderer:
     def timeline(self, page: PageContext, era: str | None = None, part: str | None = None) -> Markup:
         """The events of one period (era=…), of one part page of a split timeline (part=…), or all.
         Past the budget (macros/paging.py) the timeline's page, and a period too big for one page, link to
-        the part pages instead of listing the events."""
+        the part pages instead of listing the events. The filter bar and the period and year links are
+        the timeline's own: a period shown on its background page links to the timeline instead."""
         for event in self.content.events:
             self.record("eras", event.era)  # an event in no known era would silently miss the timeline
         plan = self.plans["timeline"]
@@ -289,19 +295,21 @@ class Renderer:
             eras = [self.record("eras", shown.section)]
             by_era = {shown.section: [self.record("events", event_id) for event_id in shown.record_ids]}
             head = self._render("timeline_part_head.html", page, plan=plan, part=shown)
-            return Markup(f"{head}\n\n{self._timeline_events(page, eras, by_era, headings=False)}")
+            body = self._timeline_events(page, eras, by_era, headings=False, controls=True)
+            return Markup(f"{head}\n\n{body}")
         eras = [self.record("eras", era)] if era is not None else list(self.content.eras)
         if not plan.shows_records(era):
             parts = {e.id: plan.parts_of(e.id) for e in eras}
             return self._render("timeline_index.html", page, eras=eras, parts=parts, headings=era is None)
         by_era = {e.id: self._events_by_era.get(e.id, []) for e in eras}
-        return self._timeline_events(page, eras, by_era, headings=era is None)
+        return self._timeline_events(page, eras, by_era, headings=era is None, controls=era is None)
 
     def _timeline_events(
-        self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool
+        self, page: PageContext, eras: list[Era], by_era: dict[str, list[Event]], headings: bool, controls: bool
     ) -> Markup:
+        events = [event for e in eras for event in by_era[e.id]]
         filters = timeline_filters(
-            [event for e in eras for event in by_era[e.id]],
+            events,
             era_title=self.era_label,
             actor_name=lambda i: self.record("actors", i).name,
             place_name=lambda i: self.record("places", i).name,
@@ -309,7 +317,38 @@ class Renderer:
         for anchor in filters.year_anchors.values():
             if anchor in self.content.index("events") or anchor in self.content.index("eras"):
                 raise RenderError(f"the id '{anchor}' is the timeline's link to that year: rename the record")
-        return self._render("timeline.html", page, eras=eras, by_era=by_era, headings=headings, filters=filters)
+        era_link = None
+        if not controls and len(eras) == 1 and events:
+            era_link = self._timeline_link(page, "era", eras[0].id) or (
+                f"{self.page_link(page, self.plans['timeline'].list.page)}#{eras[0].id}"
+            )
+        return self._render(
+            "timeline.html",
+            page,
+            eras=eras,
+            by_era=by_era,
+            headings=headings,
+            filters=filters,
+            controls=controls and len(events) >= self.filter_min_events,
+            periods=[(e, era_span(e)) for e in eras if by_era[e.id]] if headings else [],
+            era_link=era_link,
+        )
+
+    def _timeline_link(self, page: PageContext, facet: str, value: str) -> str | None:
+        """The timeline filtered to one value (timeline/?actor=ilham-aliyev): where the timeline is one page.
+        Split, its pages are too; None then, and the caller links to them instead."""
+        plan = self.plans["timeline"]
+        if plan.split:
+            return None
+        return f"{self.page_link(page, plan.list.page)}?{facet}={value}"
+
+    def timeline_event(self, page: PageContext, event: Event, filters: TimelineFilters) -> Markup:
+        """One event, compact (event.html), with its own notes: numbered from 1, its own sources first, then
+        those its accounts add, listed at its end. Ids stay unique on the page: 'fn:ceasefire:1'."""
+        own = PageContext(page.src_path, page.url, PageNotes(prefix=f"{event.id}:"))
+        for source_id in event.sources:
+            own.notes.number(self.record("sources", source_id).id)
+        return self._render("event.html", own, event=event, filters=filters)
 
     # ---- index pages
 

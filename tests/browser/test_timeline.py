@@ -28,7 +28,7 @@ def visible_ids(page) -> list[str]:
     page.wait_for_load_state()
     # An element takes up boxes unless it or an ancestor is display: none (what `hidden` does).
     return page.eval_on_selector_all(
-        "article.nk-event", "els => els.filter(e => e.getClientRects().length).map(e => e.id)"
+        "details.nk-event", "els => els.filter(e => e.getClientRects().length).map(e => e.id)"
     )
 
 
@@ -47,7 +47,7 @@ def assert_shown(page, expected: set[str], total: int) -> None:
 
 def state(page):
     return page.evaluate(
-        "[location.href, document.readyState, document.querySelectorAll('article.nk-event').length, document.querySelectorAll('li.nk-event-item[hidden]').length, (document.querySelector('.nk-filter-status') || {}).textContent, [...document.querySelectorAll('.nk-timeline')].map(d => d.dataset.era + ':' + d.hidden + ':' + getComputedStyle(d).display).join(','), performance.getEntriesByType('navigation')[0].type, performance.now()]"
+        "[location.href, document.readyState, document.querySelectorAll('details.nk-event').length, document.querySelectorAll('li.nk-event-item[hidden]').length, (document.querySelector('.nk-filter-status') || {}).textContent, [...document.querySelectorAll('.nk-timeline')].map(d => d.dataset.era + ':' + d.hidden + ':' + getComputedStyle(d).display).join(','), performance.getEntriesByType('navigation')[0].type, performance.now()]"
     )
 
 
@@ -137,6 +137,7 @@ def test_a_linked_event_is_shown_scrolled_to_and_highlighted_even_when_filtered_
     assert page.is_visible(f"#{target.id}")
     assert in_viewport(page, f"#{target.id}")
     assert "nk-highlight" in page.get_attribute(f"#{target.id}", "class")
+    assert page.eval_on_selector(f"#{target.id}", "d => d.open")  # and opened
     assert page.input_value("#nk-filter-era") == ""  # the filter that hid it is cleared
     assert len(visible_ids(page)) == len(events)
 
@@ -172,11 +173,11 @@ def test_year_links_land_on_the_first_event_of_their_year(page, served_site, eve
     years = sorted({e.date.year for e in events})
     assert hrefs == [f"#year-{y}" for y in years]
     first = page.eval_on_selector_all(
-        "article.nk-event",
+        "details.nk-event",
         "els => { const seen = {}; els.forEach(e => { seen[e.dataset.year] ??= e.id; }); return seen; }",
     )
     for year in (years[0], years[len(years) // 2], years[-1]):
-        assert page.eval_on_selector(f"#year-{year}", "li => li.querySelector('article').id") == first[str(year)]
+        assert page.eval_on_selector(f"#year-{year}", "li => li.querySelector('details').id") == first[str(year)]
 
     page.select_option("#nk-filter-era", "first-war")  # hides the last year's events
     page.click(f"nav.nk-years a[href$='#year-{years[-1]}']")
@@ -241,10 +242,11 @@ def test_without_javascript_every_event_shows_and_the_controls_do_not(browser, s
 
 def test_keyboard_reaches_the_controls_with_a_visible_focus_ring(page, served_site):
     open_timeline(page, served_site)
-    page.click("form.nk-filters legend")  # not focusable: Tab goes on from here
+    page.focus("#nk-filter-era")
     seen = []
-    for _ in range(5):
-        page.keyboard.press("Tab")
+    for step in range(6):
+        if step:
+            page.keyboard.press("Tab")
         seen.append(
             page.evaluate(
                 "(() => { const el = document.activeElement, s = getComputedStyle(el);"
@@ -256,6 +258,7 @@ def test_keyboard_reaches_the_controls_with_a_visible_focus_ring(page, served_si
         "nk-filter-actor",
         "nk-filter-place",
         "nk-filter-tag",
+        "nk-order",
         "nk-clear",
     ]
     assert all(style == "solid" and width >= 2 for _, style, width in seen), seen
