@@ -108,7 +108,9 @@ def test_claims_table_marks_status_and_names_the_correction(renderer):
     ]
     assert '<s>125 people</s><sup id="fnref:1">' in html
     assert html.count('class="footnote-ref"') == 4  # one per claim, and the misreport's correction
-    assert "corrected by" in html
+    assert "Corrected by" in html
+    # Status first: on a phone each row is a card that opens with it (site.css)
+    assert [text_of(str(r.find("td"))) for r in rows[1:]] == ["Misreport", "Superseded", "Current"]
     notes = renderer.notes(p)
     # src-b corrected the misreport; it is cited as a note
     assert "Report src-b" in notes and "<em>bodies</em>" in html
