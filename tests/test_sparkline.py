@@ -159,6 +159,16 @@ def test_figures_page_charts_figures_with_claims_to_compare_and_tucks_the_table_
     (svg,) = root.find_all("svg")
     assert svg["aria-label"].endswith("The table “All 3 claims” lists them.")
     # a figure with a single claim says it all in one sentence: no chart, no table
-    after = html[html.index("{: #aid }") :]
+    after = html[html.index('<h3 id="aid">') :]
     assert "<svg" not in after and "<table" not in after
     assert "Only claim: <strong>more than $11.5 million</strong>" in after
+
+
+def test_figure_headings_keep_their_id_and_permalink_but_leave_the_table_of_contents_to_the_periods():
+    html = Renderer(make_content()).figures_index(PageContext("figures.md", "figures/"))
+    root = parse_html(html)
+    assert [(h["id"], h.find("a", class_="headerlink")["href"]) for h in root.find_all("h3")] == [
+        ("arrivals", "#arrivals"),
+        ("aid", "#aid"),
+    ]
+    assert "### " not in html and "## " in html  # Markdown headings (the TOC's) for the periods only
