@@ -142,7 +142,9 @@ def test_claims_table_marks_status_and_names_the_correction(renderer):
     ]
     assert '<s>125 people</s><sup id="fnref:1">' in html
     assert html.count('class="footnote-ref"') == 4  # one per claim, and the misreport's correction
-    assert "corrected by" in html
+    assert "Corrected by" in html
+    # Status first: on a phone each row is a card that opens with it (site.css)
+    assert [text_of(str(r.find("td"))) for r in rows[1:]] == ["Misreport", "Superseded", "Current"]
     notes = renderer.notes(p)
     # src-b corrected the misreport; it is cited as a note
     assert "Report src-b" in notes and "<em>bodies</em>" in html
@@ -284,7 +286,7 @@ def test_records_outside_the_known_groups_are_errors_or_still_listed():
     content = make_content()
     stray = Figure("stray", "Stray figure", "people", content.figure("aid").claims, era="no-such-era")
     html = Renderer(make_content(figures=(stray,))).figures_index(page("figures/"))
-    assert "### Stray figure {: #stray }" in html
+    assert '<h3 id="stray">Stray figure<a class="headerlink" href="#stray"' in html
     lost = Event("lost", parse_date("2000"), "Lost", "x", "no-such-era", ("src-a",))
     with pytest.raises(RenderError, match="unknown era 'no-such-era'"):
         Renderer(make_content(events=(lost,))).timeline(page("timeline/"))

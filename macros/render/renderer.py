@@ -27,6 +27,7 @@ from .links import relative_url, wayback_lookup_url
 from .locator_map import MapError, render_locator_map
 from .markup import plain_text, render_markdown, render_markdown_inline
 from .people import PARTY_SIDES, current_role, earlier_roles, short_title
+from .sparkline import render_sparkline
 from .templates import make_environment
 
 __all__ = ["MACROS", "Renderer", "RenderError", "PageContext", "error_admonition"]
@@ -271,6 +272,14 @@ class Renderer:
         except (ChartError, KeyError) as error:
             raise RenderError(str(error)) from error
         return chart.html
+
+    def claim_sparkline(self, figure: Figure, table_name: str) -> Markup:
+        """A small dot chart of the figure's claims over their as-of dates (render/sparkline.py), for the
+        Figures page; `table_name` says where the claims are in words. Not a macro: it cites nothing."""
+        try:
+            return render_sparkline(figure, table_name=table_name)
+        except ChartError as error:
+            raise RenderError(str(error)) from error
 
     def locator_map(self, page: PageContext, state: str = "2023") -> Markup:
         """The places of content/places.yaml on an SVG map (render/locator_map.py), linked to the Names page,
