@@ -370,3 +370,20 @@ def test_bad_annotations_are_errors(annotations, kind, message):
             cite=FakeNotes(),
             annotations=annotations,
         )
+
+
+def test_a_chart_over_years_draws_a_rule_per_labelled_day_not_per_day():
+    """A running total over two years: rules only where the axis has a label, so the chart stays a few
+    dozen elements (a rule a day was 650 lines on one page)."""
+    figure = Figure(
+        id="long",
+        label="A count over two years",
+        unit="people",
+        claims=(claim(exact(100), "2024-01-10"), claim(exact(900), "2025-12-20", status="current")),
+    )
+    _, root, _ = render(figure, "step")
+    svg = svg_of(root)
+    rules = [line for line in svg.iter(f"{SVG}line") if "nk-chart__day" in line.get("class", "")]
+    labels = texts(group(svg, "nk-chart__axis--x"))
+    assert 20 <= len(labels) <= 30  # a label every 30 days
+    assert len(rules) == len(labels) + 1  # the last rule closes the axis

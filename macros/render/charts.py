@@ -287,7 +287,8 @@ def _step_layout(claims: list[Claim], figure: Figure, y_max: float, notes: Seque
             month = "" if day.month == previous_month else _MONTHS[day.month - 1]
             previous_month = day.month
             ticks.append(Tick(round(x(day + timedelta(hours=12)), 1), str(day.day), month))
-        gridlines.append(round(x(day), 1))
+            # A rule at the start of each labelled day only: a line a day over months is hundreds of elements.
+            gridlines.append(round(x(day), 1))
         day += timedelta(days=1)
     gridlines.append(round(x(end), 1))
     placed = []

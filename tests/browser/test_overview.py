@@ -8,7 +8,7 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import ServedSite
 
@@ -96,7 +96,8 @@ def test_the_arrivals_chart_marks_the_road_and_the_blast(browser: Browser, serve
         description = chart.locator("desc").first.text_content() or ""
         assert "24 September 2023: road to Armenia opened" in description
         assert "25 September 2023: fuel depot blast" in description
-        assert "24 September 2023" in chart.locator("figcaption").inner_text()
+        chart.scroll_into_view_if_needed()  # laid out only near the screen (content-visibility)
+        expect(chart.locator("figcaption")).to_contain_text("24 September 2023", use_inner_text=True)
     finally:
         context.close()
 

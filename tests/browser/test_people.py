@@ -25,7 +25,7 @@ def test_a_persons_link_opens_the_timeline_filtered_to_them(page, served_site):
     expect(page.locator("#nk-filter-actor")).to_have_value("nikol-pashinyan")
     expect(page.locator(".nk-filter-status")).to_have_text(f"{count} of {len(events)} events shown")
     shown = page.eval_on_selector_all(
-        "article.nk-event", "els => els.filter(e => e.getClientRects().length).map(e => e.id)"
+        "details.nk-event", "els => els.filter(e => e.getClientRects().length).map(e => e.id)"
     )
     assert set(shown) == expected
 

@@ -102,6 +102,9 @@
         details.classList.add("nk-highlight");
       }
       if (hidden || details) target.scrollIntoView();
+      // Events are laid out only near the screen (site.css), so those around the target take their real
+      // height once it is reached: aim again when they have.
+      requestAnimationFrame(function () { requestAnimationFrame(function () { target.scrollIntoView(); }); });
     }
 
     if (form) {
