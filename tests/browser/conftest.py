@@ -91,3 +91,15 @@ def page(browser: Browser, served_site: ServedSite) -> Iterator[Page]:
     yield page
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def phone(browser: Browser, served_site: ServedSite) -> Iterator[Page]:
+    """A 390 px touch phone that fails the test on any page error."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []

@@ -4,7 +4,6 @@ it; the page never jumps; note numbers are 24 x 24 px targets; axe finds nothing
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import axe_playwright_python
@@ -33,18 +32,6 @@ STATE = """() => {
       : document.activeElement.matches('a.footnote-ref') ? 'footnote-ref' : document.activeElement.tagName,
   };
 }"""
-
-
-@pytest.fixture
-def phone(browser: Browser, served_site: ServedSite) -> Iterator[Page]:
-    """A 390 px touch phone that fails the test on any page error."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 def note_in_the_middle(page: Page, path: str = "background/offensive-exodus/"):

@@ -6,7 +6,6 @@ macros/templates/event.html, timeline.html, timeline_filters.html)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import axe_playwright_python
@@ -26,18 +25,6 @@ OLD_PHONE_HEIGHT, EVENTS_THEN = 39_000, 137
 @pytest.fixture(scope="module")
 def content(served_site):
     return served_site.built.content
-
-
-@pytest.fixture
-def phone(browser: Browser, served_site: ServedSite) -> Iterator[Page]:
-    """A 390 px touch phone that fails the test on any page error."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 def shown_ids(page: Page) -> list[str]:
