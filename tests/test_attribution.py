@@ -9,10 +9,10 @@ from macros.render.attribution import (
     bare_value,
     credit_phrase,
     credited_to,
-    date_phrase,
     day_text,
     is_money,
     possessive,
+    preposition,
     short_date,
     value_hint,
 )
@@ -98,7 +98,7 @@ def test_is_money():
 def test_dates_without_the_time_of_day(text, day, phrase, short):
     date = parse_date(text)
     assert day_text(date) == day
-    assert date_phrase(date) == phrase
+    assert f"{preposition(date)} {day_text(date)}" == phrase
     assert short_date(date) == short
 
 

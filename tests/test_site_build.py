@@ -206,3 +206,15 @@ def test_search_index_leaves_out_the_map_on_every_page_that_shows_it(real_site):
     text = " ".join(re.sub(r"<[^>]+>", "", doc["text"]) for doc in index["docs"])
     assert "The road out to Armenia" not in text and "Made with Natural Earth" not in text
     assert "Stepanakert/Khankendi" in text  # the Names page's list
+
+
+def test_no_wrapped_line_of_prose_starts_with_a_number_and_a_full_stop():
+    """Markdown reads an indented line such as '  1997. The OSCE closed it…' inside a list item as the start
+    of a numbered list, and cuts the sentence in two on the page: rewrap it so the year ends a line."""
+    found = [
+        f"{page.relative_to(ROOT)}:{number}"
+        for page in sorted((ROOT / "docs").rglob("*.md"))
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.match(r"\s+\d+\.\s", line)
+    ]
+    assert found == []

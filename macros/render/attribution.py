@@ -14,7 +14,7 @@ __all__ = [
     "credited_to",
     "possessive",
     "credit_phrase",
-    "date_phrase",
+    "preposition",
     "day_text",
     "short_date",
     "bare_value",
@@ -64,9 +64,9 @@ def day_text(date: PartialDate) -> str:
     return PartialDate(date.year, date.month, date.day).human()
 
 
-def date_phrase(date: PartialDate) -> str:
-    """'on 3 October 2023', 'in October 2023', 'in 2023'."""
-    return f"{'on' if date.day is not None else 'in'} {day_text(date)}"
+def preposition(date: PartialDate) -> str:
+    """What a date takes in running text: 'on' 3 October 2023, 'in' October 2023, 'in' 2023."""
+    return "on" if date.day is not None else "in"
 
 
 def short_date(date: PartialDate) -> str:

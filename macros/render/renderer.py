@@ -17,7 +17,7 @@ from ..kinds import allowed, noun
 from ..macro_calls import MACROS as MACRO_TABLE
 from ..model import Actor, Claim, Content, Era, Event, Figure, Source
 from ..paging import KIND_TITLES, LISTS, PEOPLE_ROLES, SIDE_TITLES, PagePlan, Part, Section, plan_lists
-from .attribution import bare_value, credit_phrase, credited_to, day_text, short_date, value_hint
+from .attribution import bare_value, credit_phrase, credited_to, day_text, preposition, short_date, value_hint
 from .balance import ORIGINS, PUBLISHER_GROUPS, source_balance
 from .charts import ChartError, ChartKind, one_line, render_claim_chart
 from .citations import CitedBy, PageNotes, SitePages, citation_index
@@ -122,10 +122,6 @@ class Renderer:
     def quantity(self, claim: Claim, figure: Figure) -> str:
         return format_quantity(claim.value, figure.unit)
 
-    def credit_phrase(self, claim: Claim, figure: Figure) -> str:
-        """'by the Armenian government's count': who a number is credited to in running text (attribution.py)."""
-        return credit_phrase(self.content, claim, figure)
-
     def credited_to(self, claim: Claim) -> str:
         return credited_to(self.content, claim.claimed_by)
 
@@ -133,6 +129,7 @@ class Renderer:
         return value_hint(self.content, claim, figure)
 
     day_text = staticmethod(day_text)
+    preposition = staticmethod(preposition)
     short_date = staticmethod(short_date)
     bare_value = staticmethod(bare_value)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -18,6 +19,18 @@ from tests.support import BuiltSite
 
 BROWSER_PATH = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, scope: str = "document", target_size: bool = True) -> list[dict]:
+    """axe-core's violations on the page as it stands, or within the element the selector `scope` picks;
+    with the touch-target rule, which Lighthouse runs and axe leaves off by default."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_JS)
+    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": target_size}}}
+    return page.evaluate(
+        "([scope, options]) => axe.run(scope === 'document' ? document : scope, options)", [scope, options]
+    )["violations"]
 
 
 @dataclass(frozen=True)

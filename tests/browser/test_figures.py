@@ -4,15 +4,11 @@ every claim table open, in both palettes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ServedSite, axe_violations
 
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 PHONE = {"width": 390, "height": 844}
 
 OPEN_ALL = "document.querySelectorAll('details.nk-claims-all').forEach(d => d.open = true)"
@@ -129,10 +125,7 @@ def test_axe_finds_nothing_on_the_figures_page_with_every_claim_open(
         page = context.new_page()
         page.goto(served_site.url("figures/"), wait_until="load")
         page.evaluate(OPEN_ALL)
-        page.evaluate(AXE_JS)
-        violations = page.evaluate(
-            "axe.run('.md-content', {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-        )["violations"]
+        violations = axe_violations(page, ".md-content")
     finally:
         context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in violations] == []

@@ -4,13 +4,10 @@ and stay readable on a phone and a desktop; axe finds nothing in either palette 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ServedSite, axe_violations
 
 MAP_PAGES = ("", "background/second-war/", "names/")
 PERIOD_OF_PAGE = {"": "2023", "background/second-war/": "2020", "background/between-wars/": "1994"}
@@ -155,9 +152,6 @@ def test_labels_never_overlap_and_stay_readable(browser: Browser, served_site: S
     assert problems == []
 
 
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_in_the_map_in_any_period(browser: Browser, served_site: ServedSite, scheme: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
@@ -165,12 +159,9 @@ def test_axe_finds_nothing_in_the_map_in_any_period(browser: Browser, served_sit
     try:
         page = context.new_page()
         page.goto(served_site.url("background/second-war/"), wait_until="load")
-        page.evaluate(AXE_JS)
         for state in ("1994", "2020", "2023"):
             page.locator(f"#locator-map-state-{state}").check()
-            violations = page.evaluate(
-                "axe.run('#locator-map', {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-            )["violations"]
+            violations = axe_violations(page, "#locator-map")
             if violations:
                 found[state] = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in violations]
     finally:

@@ -4,13 +4,10 @@ it; the page never jumps; note numbers are 24 x 24 px targets; axe finds nothing
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ServedSite, axe_violations
 
 POPOVER = "#nk-popover:popover-open"
 NOTE_PAGES = ("", "background/offensive-exodus/", "timeline/", "figures/")
@@ -211,9 +208,6 @@ def test_without_javascript_the_links_work_as_before(browser: Browser, served_si
         context.close()
 
 
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("what", ["note", "hint"])
 def test_axe_finds_nothing_with_the_popover_open(browser: Browser, served_site: ServedSite, scheme: str, what: str):
@@ -223,10 +217,7 @@ def test_axe_finds_nothing_with_the_popover_open(browser: Browser, served_site: 
         page.goto(served_site.url(""), wait_until="load")
         page.locator("article a.footnote-ref" if what == "note" else "article a.nk-term").nth(3).focus()
         page.wait_for_selector(POPOVER)
-        page.evaluate(AXE_JS)
-        found = page.evaluate(
-            "axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-        )["violations"]
+        found = axe_violations(page)
         assert [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in found] == []
     finally:
         context.close()

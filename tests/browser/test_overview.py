@@ -4,15 +4,10 @@ fold; the arrivals chart marks the road's opening and the blast; axe finds nothi
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import ServedSite
-
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+from tests.browser.conftest import ServedSite, axe_violations
 
 
 def test_key_numbers_fill_the_first_screen_of_a_phone(browser: Browser, served_site: ServedSite):
@@ -109,10 +104,7 @@ def test_axe_finds_nothing_on_the_overview(browser: Browser, served_site: Served
     try:
         page = context.new_page()
         page.goto(served_site.url(""), wait_until="load")
-        page.evaluate(AXE_JS)
-        violations = page.evaluate(
-            "axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-        )["violations"]
+        violations = axe_violations(page)
     finally:
         context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in violations] == []

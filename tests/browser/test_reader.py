@@ -4,14 +4,12 @@ their entries on the Names page."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ServedSite, axe_violations
 
 MAP_PAGES = ("", "names/")
 
@@ -64,9 +62,6 @@ def test_map_places_are_reachable_by_keyboard(page: Page, served_site: ServedSit
     assert page.evaluate("() => document.activeElement.closest('.nk-map__places') !== null")
 
 
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
-
 # Each case's pages are checked in SHARDS tests of every SHARDS-th page: the longest browser checks, split so
 # that the two pytest-xdist workers can share them.
 SHARDS = 3
@@ -94,10 +89,7 @@ def test_axe_finds_no_violation_on_any_page(
         for path in served_site.pages()[shard::SHARDS]:
             page.goto(served_site.url(path), wait_until="load")
             assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
-            page.evaluate(AXE_JS)
-            violations = page.evaluate(
-                "axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-            )["violations"]
+            violations = axe_violations(page)
             if violations:
                 found[path] = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in violations]
     finally:

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_violations
 
 FIELDS = {
     "era": lambda e: {e.era},
@@ -275,7 +275,6 @@ def test_keyboard_reaches_the_controls_with_a_visible_focus_ring(page, served_si
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_in_the_filters_shown_filtered_and_empty(browser, served_site, scheme):
     """Contrast and names of the controls in both palettes (Material picks the palette from the system's)."""
-    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
@@ -283,8 +282,7 @@ def test_axe_finds_nothing_in_the_filters_shown_filtered_and_empty(browser, serv
         page.wait_for_selector(".nk-filter-empty:not([hidden])")
         assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
         page.focus("button.nk-clear")
-        page.evaluate(axe_js)
-        found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+        found = axe_violations(page, target_size=False)
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
     finally:
         context.close()

@@ -6,16 +6,12 @@ macros/templates/event.html, timeline.html, timeline_filters.html)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ServedSite, axe_violations
 from tests.browser.test_timeline import matching, open_timeline, query
 
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 SHOWN = "els => els.filter(e => e.getClientRects().length).map(e => e.id)"
 # Issue #16 measured the timeline at 39,000 px on a 390 px phone and asked for a third of it; the bound
 # grows with the content from the 137 events it had when this test was written.
@@ -231,10 +227,7 @@ def test_axe_finds_nothing_newest_first_with_an_event_open_on_a_phone(browser, s
         contested = next(e for e in content.events if e.accounts)
         open_timeline(page, served_site, f"?order=newest#{contested.id}")
         page.click("button.nk-filter-toggle")
-        page.evaluate(AXE_JS)
-        found = page.evaluate(
-            "axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
-        )["violations"]
+        found = axe_violations(page)
         assert [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in found] == []
     finally:
         context.close()
